@@ -1,0 +1,76 @@
+//! Editors' tool for the dataset.
+//!
+//!   atlas-data check FILE [--world assets/geo/world.json]
+//!       Validates FILE with the same validator the widget uses. Prints every error and warning
+//!       with the entry id and field; exits 1 on errors, 0 otherwise.
+//!
+//!   atlas-data export-csv FILE DIR      Writes DIR/{sources,companies,deployments,events,figures,story,meta}.csv
+//!   atlas-data import-csv DIR FILE      Builds FILE (JSON) back from those CSV files, then validates it.
+
+use std::process::ExitCode;
+use surveillance_atlas::data::{csv, validate};
+use surveillance_atlas::geo::world::{CountryIndex, WorldMap};
+
+const USAGE: &str = "usage:\n  atlas-data check FILE [--world WORLD_JSON]\n  atlas-data export-csv FILE DIR\n  atlas-data import-csv DIR FILE [--world WORLD_JSON]";
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+fn countries(world: &str) -> Result<CountryIndex, String> {
+    Ok(CountryIndex::new(&WorldMap::parse(&read(world)?)?))
+}
+
+/// Prints the report; returns whether the data passed (no errors).
+fn check_text(label: &str, text: &str, index: &CountryIndex) -> bool {
+    let report = match validate::parse(text) {
+        Ok(ds) => validate::validate(&ds, index),
+        Err(r) => r,
+    };
+    for p in &report.problems {
+        eprintln!("{label}: {p}");
+    }
+    let (e, w) = (report.errors().count(), report.warnings().count());
+    eprintln!("{label}: {e} error{}, {w} warning{}", if e == 1 { "" } else { "s" }, if w == 1 { "" } else { "s" });
+    e == 0
+}
+
+fn run(args: &[String]) -> Result<bool, String> {
+    let world_flag = args.iter().position(|a| a == "--world");
+    let world = world_flag.and_then(|i| args.get(i + 1)).map(String::as_str).unwrap_or("assets/geo/world.json");
+    let pos: Vec<&String> = args.iter().enumerate().filter(|(i, _)| world_flag.is_none_or(|w| *i != w && *i != w + 1)).map(|(_, a)| a).collect();
+    match pos.as_slice() {
+        [cmd, file] if cmd.as_str() == "check" => Ok(check_text(file, &read(file)?, &countries(world)?)),
+        [cmd, file, dir] if cmd.as_str() == "export-csv" => {
+            let ds = validate::parse(&read(file)?).map_err(|r| r.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))?;
+            std::fs::create_dir_all(dir.as_str()).map_err(|e| format!("{dir}: {e}"))?;
+            for (name, text) in csv::export(&ds) {
+                let path = format!("{dir}/{name}.csv");
+                std::fs::write(&path, text).map_err(|e| format!("{path}: {e}"))?;
+                eprintln!("wrote {path}");
+            }
+            Ok(true)
+        }
+        [cmd, dir, file] if cmd.as_str() == "import-csv" => {
+            let ds = csv::import(|name| read(&format!("{dir}/{name}.csv")).ok()).map_err(|e| e.join("\n"))?;
+            let json = serde_json::to_string_pretty(&ds).map_err(|e| e.to_string())? + "\n";
+            let ok = check_text(file, &json, &countries(world)?);
+            std::fs::write(file.as_str(), json).map_err(|e| format!("{file}: {e}"))?;
+            eprintln!("wrote {file}");
+            Ok(ok)
+        }
+        _ => Err(USAGE.into()),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("atlas-data: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+use crate::components::deployment_card::DeploymentCard;
+use crate::i18n::Lang;
+use crate::state::app::Loaded;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CountryPanelProps {
+    pub loaded: Rc<Loaded>,
+    pub iso3: AttrValue,
+    pub lang: Lang,
+    pub on_close: Callback<()>,
+}
+
+/// The selected country's deployments, oldest first.
+#[function_component]
+pub fn CountryPanel(props: &CountryPanelProps) -> Html {
+    let s = props.lang.strings();
+    let deployments = props.loaded.deployments_in(&props.iso3);
+    let name = props.loaded.country_name(&props.iso3);
+    let onclick = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <section class="panel" id="country-panel" aria-labelledby="panel-title" data-country={props.iso3.clone()}>
+            <header class="panel-head">
+                <h2 id="panel-title" tabindex="-1">{ name }</h2>
+                <button type="button" class="close" {onclick} aria-label={format!("{} {}", s.close, props.loaded.country_name(&props.iso3))}>{ "×" }</button>
+            </header>
+            <p class="count">{ if deployments.is_empty() { s.no_deployments.to_string() } else { s.deployments(deployments.len()) } }</p>
+            { for deployments.into_iter().map(|d| html! {
+                <DeploymentCard key={d.id.clone()} loaded={props.loaded.clone()} deployment={d.clone()} lang={props.lang} />
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+use crate::components::evidence_badge::EvidenceBadge;
+use crate::components::source_link::SourceLink;
+use crate::data::date::PartialDate;
+use crate::data::model::Deployment;
+use crate::i18n::Lang;
+use crate::state::app::Loaded;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DeploymentCardProps {
+    pub loaded: Rc<Loaded>,
+    pub deployment: Deployment,
+    pub lang: Lang,
+}
+
+/// One deployment: year, place, companies, categories, summary, evidence and sources.
+#[function_component]
+pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
+    let s = props.lang.strings();
+    let d = &props.deployment;
+    let years = match d.end_year {
+        Some(end) if end != d.year => format!("{}–{}", d.year, end),
+        _ => d.year.to_string(),
+    };
+    let companies: Vec<&str> = d.companies.iter().map(|c| props.loaded.company_name(c)).collect();
+    let companies = if companies.is_empty() { s.unnamed_vendor.to_string() } else { companies.join(", ") };
+    let dates: Vec<String> = d
+        .dates
+        .entries()
+        .into_iter()
+        .map(|(k, v)| format!("{} {}", s.date_label(k), PartialDate::parse(v).map(|p| p.display_with(&s.months)).unwrap_or_else(|| v.to_string())))
+        .collect();
+    let sources = d.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
+    html! {
+        <article class="deployment" id={format!("d-{}", d.id)}>
+            <header>
+                <span class="year">{ years }</span>
+                if !d.place.is_empty() { <span class="place">{ &d.place }</span> }
+                <EvidenceBadge evidence={d.evidence} lang={props.lang} />
+            </header>
+            <p class="meta">
+                <span class="companies">{ companies }</span>
+                { " · " }
+                <span class="categories">{ d.categories.iter().map(|c| s.category(*c)).collect::<Vec<_>>().join(", ") }</span>
+            </p>
+            <p class="summary" lang="en">{ &d.summary }</p>
+            if !dates.is_empty() { <p class="dates">{ dates.join(" · ") }</p> }
+            if let Some(dis) = &d.disputed {
+                <p class="disputed"><strong>{ s.disputed }{ ": " }</strong><span lang="en">{ dis }</span></p>
+            }
+            <details class="sources" open=true>
+                <summary>{ format!("{} ({})", s.sources, d.sources.len()) }</summary>
+                <ul>{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
+            </details>
+        </article>
+    }
+}

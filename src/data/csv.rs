@@ -1,0 +1,444 @@
+//! The spreadsheet route: the dataset as CSV files (RFC 4180) and back, losslessly for
+//! valid data. Lists of ids are joined with `; `. Also used for the "download CSV" button.
+
+use crate::data::model::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Quotes a field when it contains a comma, quote, or line break.
+pub fn escape(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ') {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// Writes a header and rows as CSV text with CRLF line ends.
+pub fn write(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    let line = |out: &mut String, cells: &mut dyn Iterator<Item = String>| {
+        out.push_str(&cells.collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    };
+    line(&mut out, &mut header.iter().map(|h| escape(h)));
+    for r in rows {
+        line(&mut out, &mut r.iter().map(|c| escape(c)));
+    }
+    out
+}
+
+/// Parses CSV text into records. Errors give the line number.
+pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut line = 1;
+    let mut quoted_start = 0;
+    let mut in_quotes = false;
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        any = true;
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => in_quotes = false,
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => {
+                in_quotes = true;
+                quoted_start = line;
+            }
+            '"' => return Err(format!("line {line}: a quote inside an unquoted field")),
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+                line += 1;
+                any = false;
+            }
+            _ => field.push(c),
+        }
+    }
+    if in_quotes {
+        return Err(format!("line {quoted_start}: a quoted field is never closed"));
+    }
+    if any {
+        row.push(field);
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+fn join(ids: &[String]) -> String {
+    ids.join("; ")
+}
+
+fn split(s: &str) -> Vec<String> {
+    s.split(';').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+fn enum_id<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+}
+
+const SOURCES: &[&str] = &["id", "publisher", "title", "date", "url", "via", "author", "lang"];
+const COMPANIES: &[&str] = &["id", "name", "headquarters", "ownership", "summary", "sources"];
+const SANCTIONS: &[&str] = &["company", "list", "date", "note", "sources"];
+const DEPLOYMENTS: &[&str] = &[
+    "id", "country", "place", "year", "end_year", "announced", "signed", "live", "cancelled", "companies", "categories", "summary", "evidence", "disputed", "sources",
+];
+const EVENTS: &[&str] = &["id", "date", "title", "summary", "kind", "country", "companies", "sources"];
+const FIGURES: &[&str] = &["id", "value", "label", "detail", "year", "sources"];
+const STORY: &[&str] = &["id", "year", "country", "region", "caption", "sources"];
+const META: &[&str] = &["key", "value"];
+
+/// One row per deployment, with the columns of `deployments.csv`.
+pub fn deployment_rows<'a>(deployments: impl IntoIterator<Item = &'a Deployment>) -> Vec<Vec<String>> {
+    deployments
+        .into_iter()
+        .map(|d| {
+            vec![
+                d.id.clone(),
+                d.country.clone(),
+                d.place.clone(),
+                d.year.to_string(),
+                d.end_year.map(|y| y.to_string()).unwrap_or_default(),
+                opt(&d.dates.announced),
+                opt(&d.dates.signed),
+                opt(&d.dates.live),
+                opt(&d.dates.cancelled),
+                join(&d.companies),
+                d.categories.iter().map(|c| c.id()).collect::<Vec<_>>().join("; "),
+                d.summary.clone(),
+                d.evidence.id().to_string(),
+                opt(&d.disputed),
+                join(&d.sources),
+            ]
+        })
+        .collect()
+}
+
+/// CSV text of the given deployments (the "download CSV" of the current view).
+pub fn deployments_csv<'a>(deployments: impl IntoIterator<Item = &'a Deployment>) -> String {
+    write(DEPLOYMENTS, &deployment_rows(deployments))
+}
+
+/// The whole dataset as named CSV files (name without `.csv`, text).
+pub fn export(ds: &Dataset) -> Vec<(&'static str, String)> {
+    let sources = ds
+        .sources
+        .iter()
+        .map(|s| vec![s.id.clone(), s.publisher.clone(), s.title.clone(), s.date.clone(), opt(&s.url), opt(&s.via), opt(&s.author), opt(&s.lang)])
+        .collect::<Vec<_>>();
+    let companies = ds
+        .companies
+        .iter()
+        .map(|c| vec![c.id.clone(), c.name.clone(), c.headquarters.clone(), enum_id(&c.ownership), c.summary.clone(), join(&c.sources)])
+        .collect::<Vec<_>>();
+    let sanctions = ds
+        .companies
+        .iter()
+        .flat_map(|c| c.sanctions.iter().map(move |s| vec![c.id.clone(), enum_id(&s.list), s.date.clone(), s.note.clone(), join(&s.sources)]))
+        .collect::<Vec<_>>();
+    let events = ds
+        .events
+        .iter()
+        .map(|e| vec![e.id.clone(), e.date.clone(), e.title.clone(), e.summary.clone(), e.kind.id().into(), opt(&e.country), join(&e.companies), join(&e.sources)])
+        .collect::<Vec<_>>();
+    let figures = ds
+        .figures
+        .iter()
+        .map(|f| vec![f.id.clone(), f.value.clone(), f.label.clone(), f.detail.clone(), f.year.to_string(), join(&f.sources)])
+        .collect::<Vec<_>>();
+    let story = ds
+        .story
+        .iter()
+        .map(|s| vec![s.id.clone(), s.year.to_string(), opt(&s.country), s.region.map(|r| r.id().to_string()).unwrap_or_default(), s.caption.clone(), join(&s.sources)])
+        .collect::<Vec<_>>();
+    let m = &ds.meta;
+    let meta = vec![
+        vec!["title".into(), m.title.clone()],
+        vec!["description".into(), m.description.clone()],
+        vec!["updated".into(), m.updated.clone()],
+        vec!["licence".into(), m.licence.clone()],
+    ];
+    vec![
+        ("meta", write(META, &meta)),
+        ("sources", write(SOURCES, &sources)),
+        ("companies", write(COMPANIES, &companies)),
+        ("sanctions", write(SANCTIONS, &sanctions)),
+        ("deployments", deployments_csv(&ds.deployments)),
+        ("events", write(EVENTS, &events)),
+        ("figures", write(FIGURES, &figures)),
+        ("story", write(STORY, &story)),
+    ]
+}
+
+/// Rows of one file as header-keyed records.
+struct Table {
+    name: &'static str,
+    rows: Vec<Vec<String>>,
+    cols: Vec<String>,
+}
+
+impl Table {
+    fn load(name: &'static str, text: Option<String>, expected: &[&str], required: bool, errors: &mut Vec<String>) -> Table {
+        let empty = Table { name, rows: vec![], cols: vec![] };
+        let Some(text) = text else {
+            if required {
+                errors.push(format!("{name}.csv: file is missing"));
+            }
+            return empty;
+        };
+        match parse(&text) {
+            Err(e) => {
+                errors.push(format!("{name}.csv: {e}"));
+                empty
+            }
+            Ok(mut rows) if !rows.is_empty() => {
+                let cols: Vec<String> = rows.remove(0).into_iter().map(|c| c.trim().to_string()).collect();
+                for col in expected {
+                    if !cols.iter().any(|c| c == col) {
+                        errors.push(format!("{name}.csv: column {col:?} is missing"));
+                    }
+                }
+                rows.retain(|r| r.iter().any(|c| !c.trim().is_empty()));
+                Table { name, rows, cols }
+            }
+            Ok(_) => empty,
+        }
+    }
+
+    fn get<'a>(&self, row: &'a [String], col: &str) -> &'a str {
+        self.cols.iter().position(|c| c == col).and_then(|i| row.get(i)).map(String::as_str).unwrap_or("")
+    }
+
+    fn opt(&self, row: &[String], col: &str) -> Option<String> {
+        Some(self.get(row, col).to_string()).filter(|s| !s.is_empty())
+    }
+
+    fn int(&self, row: &[String], i: usize, col: &str, errors: &mut Vec<String>) -> Option<i32> {
+        let v = self.get(row, col).trim();
+        if v.is_empty() {
+            return None;
+        }
+        v.parse().map_err(|_| errors.push(format!("{}.csv row {}: {col} {v:?} is not a whole number", self.name, i + 2))).ok()
+    }
+
+    fn enumv<T: DeserializeOwned>(&self, row: &[String], i: usize, col: &str, errors: &mut Vec<String>) -> Option<T> {
+        let v = self.get(row, col).trim();
+        serde_json::from_value(serde_json::Value::String(v.to_string()))
+            .map_err(|_| errors.push(format!("{}.csv row {}: {col} {v:?} is not one of the allowed values", self.name, i + 2)))
+            .ok()
+    }
+}
+
+/// Builds a dataset from CSV files; `read(name)` returns the text of `name.csv`, if present.
+/// Errors name the file, the row (as numbered in a spreadsheet) and the column.
+pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<String>> {
+    let mut errors = Vec::new();
+    let mut load = |name: &'static str, cols: &[&str], required: bool| Table::load(name, read(name), cols, required, &mut errors);
+    let meta_t = load("meta", META, false);
+    let sources_t = load("sources", SOURCES, true);
+    let companies_t = load("companies", COMPANIES, true);
+    let sanctions_t = load("sanctions", SANCTIONS, false);
+    let deps_t = load("deployments", DEPLOYMENTS, true);
+    let events_t = load("events", EVENTS, false);
+    let figures_t = load("figures", FIGURES, false);
+    let story_t = load("story", STORY, false);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let e = &mut errors;
+    let mut meta = Meta::default();
+    for r in &meta_t.rows {
+        let v = meta_t.get(r, "value").to_string();
+        match meta_t.get(r, "key") {
+            "title" => meta.title = v,
+            "description" => meta.description = v,
+            "updated" => meta.updated = v,
+            "licence" => meta.licence = v,
+            k => e.push(format!("meta.csv: unknown key {k:?}")),
+        }
+    }
+    let t = &sources_t;
+    let sources = t
+        .rows
+        .iter()
+        .map(|r| Source {
+            id: t.get(r, "id").into(),
+            publisher: t.get(r, "publisher").into(),
+            title: t.get(r, "title").into(),
+            date: t.get(r, "date").into(),
+            url: t.opt(r, "url"),
+            via: t.opt(r, "via"),
+            author: t.opt(r, "author"),
+            lang: t.opt(r, "lang"),
+        })
+        .collect();
+    let t = &companies_t;
+    let mut companies: Vec<Company> = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let Some(ownership) = t.enumv(r, i, "ownership", e) else { continue };
+        companies.push(Company {
+            id: t.get(r, "id").into(),
+            name: t.get(r, "name").into(),
+            headquarters: t.get(r, "headquarters").into(),
+            ownership,
+            summary: t.get(r, "summary").into(),
+            sanctions: vec![],
+            sources: split(t.get(r, "sources")),
+        });
+    }
+    let t = &sanctions_t;
+    for (i, r) in t.rows.iter().enumerate() {
+        let Some(list) = t.enumv(r, i, "list", e) else { continue };
+        let company = t.get(r, "company");
+        match companies.iter_mut().find(|c| c.id == company) {
+            Some(c) => c.sanctions.push(Sanction { list, date: t.get(r, "date").into(), note: t.get(r, "note").into(), sources: split(t.get(r, "sources")) }),
+            None => e.push(format!("sanctions.csv row {}: company {company:?} is not in companies.csv", i + 2)),
+        }
+    }
+    let t = &deps_t;
+    let mut deployments = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let year = t.int(r, i, "year", e);
+        let end_year = t.int(r, i, "end_year", e);
+        let evidence = t.enumv(r, i, "evidence", e);
+        let mut categories = Vec::new();
+        for c in split(t.get(r, "categories")) {
+            match Category::from_id(&c) {
+                Some(c) => categories.push(c),
+                None => e.push(format!("deployments.csv row {}: categories: unknown category {c:?}", i + 2)),
+            }
+        }
+        let (Some(year), Some(evidence)) = (year, evidence) else {
+            if year.is_none() {
+                e.push(format!("deployments.csv row {}: year is missing", i + 2));
+            }
+            continue;
+        };
+        deployments.push(Deployment {
+            id: t.get(r, "id").into(),
+            country: t.get(r, "country").into(),
+            place: t.get(r, "place").into(),
+            year,
+            end_year,
+            dates: KeyDates { announced: t.opt(r, "announced"), signed: t.opt(r, "signed"), live: t.opt(r, "live"), cancelled: t.opt(r, "cancelled") },
+            companies: split(t.get(r, "companies")),
+            categories,
+            summary: t.get(r, "summary").into(),
+            evidence,
+            disputed: t.opt(r, "disputed"),
+            sources: split(t.get(r, "sources")),
+        });
+    }
+    let t = &events_t;
+    let mut events = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let Some(kind) = t.enumv(r, i, "kind", e) else { continue };
+        events.push(Event {
+            id: t.get(r, "id").into(),
+            date: t.get(r, "date").into(),
+            title: t.get(r, "title").into(),
+            summary: t.get(r, "summary").into(),
+            kind,
+            country: t.opt(r, "country"),
+            companies: split(t.get(r, "companies")),
+            sources: split(t.get(r, "sources")),
+        });
+    }
+    let t = &figures_t;
+    let mut figures = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let Some(year) = t.int(r, i, "year", e) else { continue };
+        figures.push(Figure {
+            id: t.get(r, "id").into(),
+            value: t.get(r, "value").into(),
+            label: t.get(r, "label").into(),
+            detail: t.get(r, "detail").into(),
+            year,
+            sources: split(t.get(r, "sources")),
+        });
+    }
+    let t = &story_t;
+    let mut story = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let Some(year) = t.int(r, i, "year", e) else { continue };
+        let region = match t.get(r, "region") {
+            "" => None,
+            v => match Region::from_id(v) {
+                Some(r) => Some(r),
+                None => {
+                    e.push(format!("story.csv row {}: region {v:?} is not one of the allowed values", i + 2));
+                    continue;
+                }
+            },
+        };
+        story.push(StoryStep { id: t.get(r, "id").into(), year, country: t.opt(r, "country"), region, caption: t.get(r, "caption").into(), sources: split(t.get(r, "sources")) });
+    }
+    if errors.is_empty() {
+        Ok(Dataset { meta, sources, companies, deployments, events, figures, story })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_parses_awkward_fields() {
+        let rows = vec![vec!["a,b".to_string(), "say \"hi\"".into(), "two\nlines".into(), "".into(), " pad ".into()]];
+        let text = write(&["x", "y", "z", "w", "v"], &rows);
+        let back = parse(&text).unwrap();
+        assert_eq!(back[0], vec!["x", "y", "z", "w", "v"]);
+        assert_eq!(back[1], rows[0]);
+    }
+
+    #[test]
+    fn parse_reports_broken_quotes_with_line_numbers() {
+        assert!(parse("a,b\n\"open,c\n").unwrap_err().contains("line 2"));
+        assert!(parse("a,b\nx\"y,c\n").unwrap_err().contains("line 2"));
+        assert_eq!(parse("a,b").unwrap(), vec![vec!["a", "b"]]);
+        assert_eq!(parse("\u{feff}a\r\nb\r\n").unwrap(), vec![vec!["a"], vec!["b"]]);
+    }
+
+    #[test]
+    fn import_names_file_row_and_column() {
+        let files = |name: &str| -> Option<String> {
+            match name {
+                "sources" => Some("id,publisher,title,date,url,via,author,lang\r\n".into()),
+                "companies" => Some("id,name,headquarters,ownership,summary,sources\r\nx,X,Y,public,,\r\n".into()),
+                "deployments" => Some(format!("{}\r\na,KEN,,20x9,,,,,,,drones; lasers,s,confirmed,,\r\n", DEPLOYMENTS.join(","))),
+                _ => None,
+            }
+        };
+        let errs = import(files).unwrap_err();
+        assert!(errs.iter().any(|e| e.contains("companies.csv row 2: ownership \"public\"")), "{errs:?}");
+        assert!(errs.iter().any(|e| e.contains("deployments.csv row 2: year \"20x9\"")), "{errs:?}");
+        assert!(errs.iter().any(|e| e.contains("unknown category \"lasers\"")), "{errs:?}");
+        let missing = import(|n| (n == "sources").then(|| "id\r\n".to_string())).unwrap_err();
+        assert!(missing.iter().any(|e| e == "companies.csv: file is missing"), "{missing:?}");
+        assert!(missing.iter().any(|e| e.contains("column \"publisher\" is missing")), "{missing:?}");
+    }
+}

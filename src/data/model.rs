@@ -1,0 +1,386 @@
+//! The dataset schema (see `docs/DATA.md`). Plain serde types, no web dependencies.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole dataset as stored in `assets/data/atlas.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    #[serde(default)]
+    pub meta: Meta,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub companies: Vec<Company>,
+    pub deployments: Vec<Deployment>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    #[serde(default)]
+    pub story: Vec<StoryStep>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub updated: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub licence: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ownership {
+    StateOwned,
+    Private,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SanctionList {
+    UsEntityList,
+    #[serde(rename = "us-ndaa-889")]
+    UsNdaa889,
+    FccCoveredList,
+    OfacSdn,
+}
+
+impl SanctionList {
+    pub const fn label(self) -> &'static str {
+        match self {
+            SanctionList::UsEntityList => "US Entity List",
+            SanctionList::UsNdaa889 => "US federal procurement ban (NDAA §889)",
+            SanctionList::FccCoveredList => "FCC Covered List",
+            SanctionList::OfacSdn => "US Treasury (OFAC) sanctions",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sanction {
+    pub list: SanctionList,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Company {
+    pub id: String,
+    pub name: String,
+    pub headquarters: String,
+    pub ownership: Ownership,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sanctions: Vec<Sanction>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// What kind of technology a deployment is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    SafeCity,
+    FacialRecognition,
+    Drones,
+    Radio,
+    Internet,
+    BiometricId,
+    Spyware,
+    PoliceEquipment,
+    SmartCity,
+    Acquisition,
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::SafeCity,
+        Category::FacialRecognition,
+        Category::Drones,
+        Category::Radio,
+        Category::Internet,
+        Category::BiometricId,
+        Category::Spyware,
+        Category::PoliceEquipment,
+        Category::SmartCity,
+        Category::Acquisition,
+    ];
+
+    /// The identifier used in JSON, CSV and URLs.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Category::SafeCity => "safe-city",
+            Category::FacialRecognition => "facial-recognition",
+            Category::Drones => "drones",
+            Category::Radio => "radio",
+            Category::Internet => "internet",
+            Category::BiometricId => "biometric-id",
+            Category::Spyware => "spyware",
+            Category::PoliceEquipment => "police-equipment",
+            Category::SmartCity => "smart-city",
+            Category::Acquisition => "acquisition",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// Okabe–Ito colour (colour-blind safe) used on the timeline.
+    pub const fn colour(self) -> &'static str {
+        match self {
+            Category::SafeCity => "#0072B2",
+            Category::FacialRecognition => "#D55E00",
+            Category::Drones => "#009E73",
+            Category::Radio => "#E69F00",
+            Category::Internet => "#CC79A7",
+            Category::BiometricId => "#56B4E9",
+            Category::Spyware => "#7a4b00",
+            Category::PoliceEquipment => "#6b6b6b",
+            Category::SmartCity => "#b8a600",
+            Category::Acquisition => "#3a3a3a",
+        }
+    }
+}
+
+/// How strong the evidence for an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    Confirmed,
+    Allegation,
+    SingleSource,
+    NotImplemented,
+}
+
+impl Evidence {
+    pub const ALL: [Evidence; 4] = [
+        Evidence::Confirmed,
+        Evidence::Allegation,
+        Evidence::SingleSource,
+        Evidence::NotImplemented,
+    ];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            Evidence::Confirmed => "confirmed",
+            Evidence::Allegation => "allegation",
+            Evidence::SingleSource => "single-source",
+            Evidence::NotImplemented => "not-implemented",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Evidence> {
+        Evidence::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDates {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub announced: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelled: Option<String>,
+}
+
+impl KeyDates {
+    pub fn is_empty(&self) -> bool {
+        self.announced.is_none() && self.signed.is_none() && self.live.is_none() && self.cancelled.is_none()
+    }
+
+    /// `(field name, value)` for every date that is set, in life-cycle order.
+    pub fn entries(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("announced", &self.announced),
+            ("signed", &self.signed),
+            ("live", &self.live),
+            ("cancelled", &self.cancelled),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+        .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deployment {
+    pub id: String,
+    pub country: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    pub year: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_year: Option<i32>,
+    #[serde(default, skip_serializing_if = "KeyDates::is_empty")]
+    pub dates: KeyDates,
+    pub companies: Vec<String>,
+    pub categories: Vec<Category>,
+    pub summary: String,
+    pub evidence: Evidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    Contract,
+    Launch,
+    Report,
+    Investigation,
+    Sanction,
+    TradeFair,
+    Acquisition,
+    Policy,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 8] = [
+        EventKind::Contract,
+        EventKind::Launch,
+        EventKind::Report,
+        EventKind::Investigation,
+        EventKind::Sanction,
+        EventKind::TradeFair,
+        EventKind::Acquisition,
+        EventKind::Policy,
+    ];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            EventKind::Contract => "contract",
+            EventKind::Launch => "launch",
+            EventKind::Report => "report",
+            EventKind::Investigation => "investigation",
+            EventKind::Sanction => "sanction",
+            EventKind::TradeFair => "trade-fair",
+            EventKind::Acquisition => "acquisition",
+            EventKind::Policy => "policy",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub date: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    pub kind: EventKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub companies: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+impl Event {
+    /// The year of the event's date (validated dates always start with a year).
+    pub fn year(&self) -> Option<i32> {
+        crate::data::date::PartialDate::parse(&self.date).map(|d| d.year)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    pub year: i32,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    World,
+    Africa,
+    LatinAmerica,
+    Asia,
+    Europe,
+    MiddleEast,
+}
+
+impl Region {
+    pub const ALL: [Region; 6] = [
+        Region::World,
+        Region::Africa,
+        Region::LatinAmerica,
+        Region::Asia,
+        Region::Europe,
+        Region::MiddleEast,
+    ];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            Region::World => "world",
+            Region::Africa => "africa",
+            Region::LatinAmerica => "latin-america",
+            Region::Asia => "asia",
+            Region::Europe => "europe",
+            Region::MiddleEast => "middle-east",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryStep {
+    pub id: String,
+    pub year: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    pub caption: String,
+    pub sources: Vec<String>,
+}

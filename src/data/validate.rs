@@ -1,0 +1,354 @@
+//! The one validator, used by the widget at load time and by `atlas-data check`.
+//! Every problem names the entry (list and id), the field, and what is wrong.
+
+use crate::data::date::PartialDate;
+use crate::data::model::*;
+use crate::geo::world::CountryIndex;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+pub const MIN_YEAR: i32 = 1990;
+pub const MAX_YEAR: i32 = 2035;
+/// Longest text accepted in any one field.
+pub const MAX_TEXT: usize = 2_000;
+/// Largest dataset file accepted, in bytes.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Most entries accepted in any one list.
+pub const MAX_ENTRIES: usize = 10_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// e.g. `deployments/ken-nairobi-safe-city` or `deployments[3]` when the id is unusable.
+    pub entry: String,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if self.field.is_empty() {
+            write!(f, "{sev}: {}: {}", self.entry, self.message)
+        } else {
+            write!(f, "{sev}: {}: {}: {}", self.entry, self.field, self.message)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Warning)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+
+    fn push(&mut self, severity: Severity, entry: &str, field: &str, message: impl Into<String>) {
+        self.problems.push(Problem { severity, entry: entry.into(), field: field.into(), message: message.into() });
+    }
+}
+
+/// Parses the JSON text of a dataset. Syntax and type errors come back as one problem with
+/// the line and column serde reports.
+pub fn parse(text: &str) -> Result<Dataset, Report> {
+    let mut report = Report::default();
+    if text.len() > MAX_BYTES {
+        report.push(Severity::Error, "dataset", "", format!("file is {} bytes; the limit is {MAX_BYTES}", text.len()));
+        return Err(report);
+    }
+    if text.trim().is_empty() {
+        report.push(Severity::Error, "dataset", "", "file is empty");
+        return Err(report);
+    }
+    match serde_json::from_str::<Dataset>(text) {
+        Ok(ds) => Ok(ds),
+        Err(e) => {
+            let what = match e.classify() {
+                serde_json::error::Category::Syntax => "is not valid JSON",
+                serde_json::error::Category::Eof => "ends too early (truncated JSON)",
+                serde_json::error::Category::Data => "does not match the schema",
+                serde_json::error::Category::Io => "could not be read",
+            };
+            report.push(Severity::Error, "dataset", "", format!("{what}: {e}"));
+            Err(report)
+        }
+    }
+}
+
+/// Parses and validates: the dataset only when it has no errors, else the full report.
+pub fn load(text: &str, countries: &CountryIndex) -> Result<(Dataset, Report), Report> {
+    let ds = parse(text)?;
+    let report = validate(&ds, countries);
+    if report.has_errors() {
+        Err(report)
+    } else {
+        Ok((ds, report))
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 80 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Only absolute http(s) URLs with a host are accepted.
+pub fn is_http_url(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(r) => {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+struct Checker<'a> {
+    report: Report,
+    countries: &'a CountryIndex,
+    sources: HashSet<&'a str>,
+    companies: HashSet<&'a str>,
+    used_sources: HashSet<&'a str>,
+}
+
+impl<'a> Checker<'a> {
+    fn err(&mut self, entry: &str, field: &str, msg: impl Into<String>) {
+        self.report.push(Severity::Error, entry, field, msg);
+    }
+
+    fn warn(&mut self, entry: &str, field: &str, msg: impl Into<String>) {
+        self.report.push(Severity::Warning, entry, field, msg);
+    }
+
+    fn text(&mut self, entry: &str, field: &str, value: &str, required: bool) {
+        if required && value.trim().is_empty() {
+            self.err(entry, field, "is empty");
+        } else if value.chars().count() > MAX_TEXT {
+            self.err(entry, field, format!("is {} characters long; the limit is {MAX_TEXT}", value.chars().count()));
+        }
+    }
+
+    fn date(&mut self, entry: &str, field: &str, value: &str) -> Option<PartialDate> {
+        match PartialDate::parse(value) {
+            Some(d) if (MIN_YEAR - 30..=MAX_YEAR).contains(&d.year) => Some(d),
+            Some(d) => {
+                self.err(entry, field, format!("year {} is out of range", d.year));
+                None
+            }
+            None => {
+                let shown: String = value.chars().take(40).collect();
+                self.err(entry, field, format!("{shown:?} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"));
+                None
+            }
+        }
+    }
+
+    fn year(&mut self, entry: &str, field: &str, year: i32) {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            self.err(entry, field, format!("year {year} is out of range ({MIN_YEAR}–{MAX_YEAR})"));
+        }
+    }
+
+    fn country(&mut self, entry: &str, field: &str, code: &str) {
+        if !self.countries.contains(code) {
+            let shown: String = code.chars().take(20).collect();
+            self.err(entry, field, format!("unknown country code {shown:?} (expected an ISO 3166-1 alpha-3 code such as \"KEN\")"));
+        }
+    }
+
+    fn url(&mut self, entry: &str, field: &str, url: &str) {
+        if !is_http_url(url) {
+            let shown: String = url.chars().take(60).collect();
+            self.err(entry, field, format!("{shown:?} is not an http(s) URL"));
+        }
+    }
+
+    fn source_refs(&mut self, entry: &str, ids: &'a [String], required: bool) {
+        if required && ids.is_empty() {
+            self.err(entry, "sources", "no source: every entry needs at least one");
+        }
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !self.sources.contains(id.as_str()) {
+                self.err(entry, "sources", format!("refers to missing source {id:?}"));
+            } else if !seen.insert(id.as_str()) {
+                self.warn(entry, "sources", format!("lists source {id:?} twice"));
+            }
+            self.used_sources.insert(id.as_str());
+        }
+    }
+
+    fn company_refs(&mut self, entry: &str, ids: &[String]) {
+        for id in ids {
+            if !self.companies.contains(id.as_str()) {
+                self.err(entry, "companies", format!("refers to missing company {id:?}"));
+            }
+        }
+    }
+}
+
+/// Names each entry `list/id`, reports bad and duplicate ids, and returns the names.
+fn entry_names<'a, T>(c: &mut Checker<'_>, list: &str, items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> Vec<String> {
+    if items.len() > MAX_ENTRIES {
+        c.err(list, "", format!("has {} entries; the limit is {MAX_ENTRIES}", items.len()));
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let id = id(item);
+            if !valid_id(id) {
+                let name = format!("{list}[{i}]");
+                let shown: String = id.chars().take(40).collect();
+                c.err(&name, "id", format!("{shown:?} is not a valid id (lowercase letters, digits and '-')"));
+                name
+            } else {
+                let name = format!("{list}/{id}");
+                if let Some(first) = seen.insert(id, i) {
+                    c.err(&name, "id", format!("duplicate id (also used by {list}[{first}])"));
+                }
+                name
+            }
+        })
+        .collect()
+}
+
+/// Checks every rule of `docs/DATA.md` and returns errors and warnings.
+pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
+    let mut c = Checker {
+        report: Report::default(),
+        countries,
+        sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
+        companies: ds.companies.iter().map(|s| s.id.as_str()).collect(),
+        used_sources: HashSet::new(),
+    };
+    if ds.deployments.is_empty() {
+        c.err("deployments", "", "the dataset has no deployments");
+    }
+
+    let names = entry_names(&mut c, "sources", &ds.sources, |s| &s.id);
+    for (s, e) in ds.sources.iter().zip(&names) {
+        c.text(e, "publisher", &s.publisher, true);
+        c.text(e, "title", &s.title, true);
+        c.date(e, "date", &s.date);
+        if let Some(u) = &s.url {
+            c.url(e, "url", u);
+        }
+        if let Some(u) = &s.via {
+            c.url(e, "via", u);
+        }
+        if s.url.is_none() && s.via.is_none() {
+            c.warn(e, "url", "no address: readers cannot follow this source");
+        }
+        for (f, v) in [("author", &s.author), ("lang", &s.lang)] {
+            if let Some(v) = v {
+                c.text(e, f, v, true);
+            }
+        }
+    }
+
+    let names = entry_names(&mut c, "companies", &ds.companies, |s| &s.id);
+    for (co, e) in ds.companies.iter().zip(&names) {
+        c.text(e, "name", &co.name, true);
+        c.text(e, "headquarters", &co.headquarters, true);
+        c.text(e, "summary", &co.summary, false);
+        for (i, s) in co.sanctions.iter().enumerate() {
+            let f = format!("sanctions[{i}]");
+            c.date(e, &format!("{f}.date"), &s.date);
+            c.text(e, &format!("{f}.note"), &s.note, false);
+            c.source_refs(e, &s.sources, true);
+        }
+        c.source_refs(e, &co.sources, false);
+    }
+
+    let names = entry_names(&mut c, "deployments", &ds.deployments, |s| &s.id);
+    for (d, e) in ds.deployments.iter().zip(&names) {
+        c.country(e, "country", &d.country);
+        c.year(e, "year", d.year);
+        if let Some(end) = d.end_year {
+            c.year(e, "end_year", end);
+            if end < d.year {
+                c.err(e, "end_year", format!("{end} is before the start year {}", d.year));
+            }
+        }
+        for (f, v) in d.dates.entries() {
+            c.date(e, &format!("dates.{f}"), v);
+        }
+        if d.place.trim().is_empty() {
+            c.warn(e, "place", "no city or area");
+        } else {
+            c.text(e, "place", &d.place, true);
+        }
+        c.text(e, "summary", &d.summary, true);
+        if let Some(dis) = &d.disputed {
+            c.text(e, "disputed", dis, true);
+        }
+        if d.categories.is_empty() {
+            c.err(e, "categories", "no category");
+        }
+        c.company_refs(e, &d.companies);
+        c.source_refs(e, &d.sources, true);
+        if d.sources.len() == 1 {
+            c.warn(e, "sources", "single source");
+        }
+    }
+
+    let names = entry_names(&mut c, "events", &ds.events, |s| &s.id);
+    for (ev, e) in ds.events.iter().zip(&names) {
+        if let Some(d) = c.date(e, "date", &ev.date) {
+            c.year(e, "date", d.year);
+        }
+        c.text(e, "title", &ev.title, true);
+        c.text(e, "summary", &ev.summary, false);
+        if let Some(code) = &ev.country {
+            c.country(e, "country", code);
+        }
+        c.company_refs(e, &ev.companies);
+        c.source_refs(e, &ev.sources, true);
+    }
+
+    let names = entry_names(&mut c, "figures", &ds.figures, |s| &s.id);
+    for (fig, e) in ds.figures.iter().zip(&names) {
+        c.text(e, "value", &fig.value, true);
+        c.text(e, "label", &fig.label, true);
+        c.text(e, "detail", &fig.detail, false);
+        c.year(e, "year", fig.year);
+        c.source_refs(e, &fig.sources, true);
+    }
+
+    let names = entry_names(&mut c, "story", &ds.story, |s| &s.id);
+    for (st, e) in ds.story.iter().zip(&names) {
+        c.year(e, "year", st.year);
+        c.text(e, "caption", &st.caption, true);
+        if let Some(code) = &st.country {
+            c.country(e, "country", code);
+        }
+        c.source_refs(e, &st.sources, true);
+    }
+
+    let unused: Vec<String> = ds.sources.iter().filter(|s| !c.used_sources.contains(s.id.as_str())).map(|s| s.id.clone()).collect();
+    for id in unused {
+        c.warn(&format!("sources/{id}"), "", "is not used by any entry");
+    }
+    c.report
+}

@@ -1,0 +1,7 @@
+//! Surveillance Atlas: pure-Rust core (data, geometry, state) and the Yew components on top.
+pub mod data;
+pub mod geo;
+pub mod state;
+pub mod i18n;
+pub mod web;
+pub mod components;

@@ -1,0 +1,26 @@
+//! Browser entry point: installs the panic display and mounts the app on `#app`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use surveillance_atlas::components::app::App;
+    use surveillance_atlas::i18n::Lang;
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(el) = doc.get_element_by_id("panic") {
+                el.set_text_content(Some(&format!("{} ({})", Lang::En.strings().panic_message, info)));
+                let _ = el.remove_attribute("hidden");
+            }
+        }
+    }));
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .expect("index.html has an #app element");
+    yew::Renderer::<App>::with_root(root).render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("surveillance-atlas is a browser app: build it with `trunk build --release` (see README.md).");
+}

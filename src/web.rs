@@ -1,0 +1,5 @@
+//! Browser glue (wasm32 only): fetching, focus, the panic display. Natively these are no-ops,
+//! so components render in `ServerRenderer` tests.
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod fetch;

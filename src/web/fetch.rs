@@ -1,0 +1,37 @@
+//! Fetching text over HTTP with messages that say what failed.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Fetches `url` as text. Errors name the URL and the HTTP status or network failure.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("Could not reach {url} (network error{}).", js_message(&e).map(|m| format!(": {m}")).unwrap_or_default()))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{url}: unexpected response"))?;
+    if !resp.ok() {
+        let status = resp.status();
+        let text = resp.status_text();
+        return Err(format!("{url} answered HTTP {status}{}.", if text.is_empty() { String::new() } else { format!(" {text}") }));
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| format!("{url}: body unreadable"))?)
+        .await
+        .map_err(|_| format!("{url}: the response body could not be read."))?;
+    text.as_string().ok_or_else(|| format!("{url}: the response is not text."))
+}
+
+fn js_message(v: &wasm_bindgen::JsValue) -> Option<String> {
+    v.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| v.as_string())
+}
+
+/// Fetches the dataset and the geometry (both requests start at once) and validates them.
+pub async fn load(data_url: &str, world_url: &str) -> Result<crate::state::app::Loaded, crate::state::app::LoadError> {
+    use crate::state::app::LoadError;
+    let fail = |title: &str, detail: String| LoadError { title: title.to_string(), details: vec![detail] };
+    let world = fetch_text(world_url);
+    let data = fetch_text(data_url);
+    let world = world.await.map_err(|e| fail("The map could not be loaded.", e))?;
+    let data = data.await.map_err(|e| fail("The data could not be loaded.", e))?;
+    crate::data::load::build(data_url, &data, &world)
+}
