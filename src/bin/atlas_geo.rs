@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::process::ExitCode;
+use surveillance_atlas::geo::antimeridian::split_ring;
 use surveillance_atlas::geo::path::{ring_area, ring_centroid, rings_to_path, BBox};
 use surveillance_atlas::geo::projection::{equal_earth, Frame};
 use surveillance_atlas::geo::topojson::Topology;
@@ -65,7 +66,30 @@ fn run() -> Result<(), String> {
     let by_num: HashMap<&str, &Info> = infos.iter().filter(|i| !i.num.is_empty()).map(|i| (i.num.as_str(), i)).collect();
     let by_name: HashMap<&str, &Info> = infos.iter().map(|i| (i.name.as_str(), i)).collect();
 
-    let features: Vec<_> = features.into_iter().filter(|f| f.id.as_deref() != Some(ANTARCTICA_NUM)).collect();
+    // Drop Antarctica; cut rings that cross the antimeridian (each piece becomes its own polygon).
+    let features: Vec<_> = features
+        .into_iter()
+        .filter(|f| f.id.as_deref() != Some(ANTARCTICA_NUM))
+        .map(|mut f| {
+            f.polygons = f
+                .polygons
+                .iter()
+                .flat_map(|poly| {
+                    let outer = split_ring(&poly[0]);
+                    let holes: Vec<_> = poly[1..].iter().flat_map(split_ring).collect();
+                    let n = outer.len();
+                    outer.into_iter().enumerate().map(move |(i, o)| {
+                        let mut p = vec![o];
+                        if i + 1 == n {
+                            p.extend(holes.iter().cloned());
+                        }
+                        p
+                    })
+                })
+                .collect();
+            f
+        })
+        .collect();
     // Projected bounds of everything that is drawn, to fit the frame.
     let mut bounds = BBox::EMPTY;
     for f in &features {
@@ -139,6 +163,7 @@ fn run() -> Result<(), String> {
     let world = WorldMap {
         width: WIDTH,
         height,
+        frame: [frame.scale, frame.x0, frame.y_top],
         attribution: "Made with Natural Earth (public domain), 1:110m, via world-atlas 2.0.2 (ISC); names and codes from world-countries 5.1.0 (ODbL). Equal Earth projection.".into(),
         countries,
     };

@@ -94,7 +94,8 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let classes = shade(&c.iso3);
         let Some(pos) = order.iter().position(|o| *o == c.iso3) else {
             if let Some(d) = &c.path {
-                shapes.push(html! { <path class={classes!("country", classes)} d={d.clone()} aria-hidden="true" /> });
+                let key = if c.iso3.is_empty() { c.name.clone() } else { c.iso3.clone() };
+                shapes.push(html! { <path {key} class={classes!("country", classes)} d={d.clone()} aria-hidden="true" /> });
             }
             continue;
         };
@@ -133,25 +134,27 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let id = format!("c-{iso3}");
         match &c.path {
             Some(d) => shapes.push(html! {
-                <path {id} class={classes!("country", "shaded", classes)} d={d.clone()} role="button" {tabindex}
+                <path key={iso3.clone()} {id} class={classes!("country", "shaded", classes)} d={d.clone()} role="button" {tabindex}
                     aria-label={label} aria-pressed={pressed} data-iso3={iso3}
                     {onclick} {onmouseenter} {onfocus} {onblur} />
             }),
             None => markers.push(html! {
-                <circle {id} class={classes!("marker", "shaded", classes)} cx={c.point[0].to_string()} cy={c.point[1].to_string()} r={MARKER_R.to_string()}
+                <circle key={iso3.clone()} {id} class={classes!("marker", "shaded", classes)} cx={c.point[0].to_string()} cy={c.point[1].to_string()} r={MARKER_R.to_string()}
                     role="button" {tabindex} aria-label={label} aria-pressed={pressed} data-iso3={iso3}
                     {onclick} {onmouseenter} {onfocus} {onblur} />
             }),
         }
     }
 
-    let tooltip = (*tip).as_ref().and_then(|iso3| {
-        let c = world.country(&props.loaded.index, iso3)?;
-        let stat = props.stats.get(iso3).cloned().unwrap_or_default();
-        Some(html! {
-            <Tooltip name={name_of(iso3)} detail={s.deployments(stat.count)} x={c.point[0] / world.width} y={c.point[1] / world.height} />
-        })
-    });
+    // The tooltip element is always present (hidden when idle): adding and removing it would
+    // make Yew rebuild its siblings, losing keyboard focus.
+    let tooltip = match (*tip).as_ref().and_then(|iso3| world.country(&props.loaded.index, iso3).map(|c| (iso3, c))) {
+        Some((iso3, c)) => {
+            let stat = props.stats.get(iso3).cloned().unwrap_or_default();
+            html! { <Tooltip name={name_of(iso3)} detail={s.deployments(stat.count)} x={c.point[0] / world.width} y={c.point[1] / world.height} visible=true /> }
+        }
+        None => html! { <Tooltip name="" detail="" x=0.0 y=0.0 visible=false /> },
+    };
 
     html! {
         <div class="map-wrap">

@@ -8,6 +8,7 @@ pub struct TooltipProps {
     /// Anchor as fractions (0..1) of the map's width and height.
     pub x: f64,
     pub y: f64,
+    pub visible: bool,
 }
 
 /// Country name and count near the hovered or focused country. Positioned through the CSSOM
@@ -23,7 +24,7 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
         });
     }
     html! {
-        <div ref={node} class={classes!("tooltip", (x > 0.7).then_some("flip"))} role="tooltip" id="map-tooltip">
+        <div ref={node} class={classes!("tooltip", (x > 0.7).then_some("flip"))} role="tooltip" id="map-tooltip" hidden={!props.visible}>
             <strong>{ &props.name }</strong>
             <span>{ &props.detail }</span>
         </div>

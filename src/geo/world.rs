@@ -10,6 +10,8 @@ pub struct WorldMap {
     pub width: f64,
     pub height: f64,
     pub attribution: String,
+    /// The Equal Earth frame the paths were projected with: `[scale, x0, y_top]`.
+    pub frame: [f64; 3],
     pub countries: Vec<CountryShape>,
 }
 
@@ -90,6 +92,11 @@ impl WorldMap {
             return Err("world map has no countries".into());
         }
         Ok(w)
+    }
+
+    /// Projects a longitude/latitude into this map's pixels.
+    pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
+        crate::geo::projection::Frame { scale: self.frame[0], x0: self.frame[1], y_top: self.frame[2] }.project(lon, lat)
     }
 
     pub fn country(&self, index: &CountryIndex, iso3: &str) -> Option<&CountryShape> {

@@ -1,0 +1,102 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts, a click on a country
+//! reaches the panel, Escape clears it, and a failed fetch shows a specific error.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+use surveillance_atlas::components::app::{App, AppProps};
+use surveillance_atlas::state::app::{AppState, Status};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DATA: &str = include_str!("../assets/data/atlas.json");
+const WORLD: &str = include_str!("../assets/geo/world.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn fresh_root(id: &str) -> web_sys::Element {
+    let el = document().create_element("div").unwrap();
+    el.set_id(id);
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn tick() {
+    // Let Yew render and effects run.
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+async fn wait_for(root: &web_sys::Element, selector: &str, limit: Duration) -> Option<web_sys::Element> {
+    let steps = (limit.as_millis() / 30) as usize;
+    for _ in 0..steps {
+        if let Ok(Some(el)) = root.query_selector(selector) {
+            return Some(el);
+        }
+        tick().await;
+    }
+    None
+}
+
+fn ready_state() -> Rc<AppState> {
+    let loaded = surveillance_atlas::data::load::build("data/atlas.json", DATA, WORLD).expect("data loads");
+    Rc::new(AppState { status: Status::Ready(Rc::new(loaded)), selected: None, load_attempt: 0 })
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_a_click_reaches_the_panel() {
+    let root = fresh_root("t-click");
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: Some(ready_state()) }).render();
+    let ken = wait_for(&root, "#c-KEN", Duration::from_secs(5)).await.expect("Kenya is drawn");
+    assert!(root.query_selector_all("svg.map path").unwrap().length() > 150);
+    assert!(root.query_selector("#country-panel").unwrap().is_none());
+    ken.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+    let panel = wait_for(&root, "#country-panel", Duration::from_secs(2)).await.expect("panel opens");
+    assert_eq!(panel.get_attribute("data-country").as_deref(), Some("KEN"));
+    assert!(panel.text_content().unwrap().contains("Kenya"));
+    assert!(panel.query_selector_all("article.deployment").unwrap().length() >= 1);
+    let link = panel.query_selector("a[href^='http']").unwrap().expect("a source link");
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+
+    // Escape anywhere in the widget clears the selection.
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    ken.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    tick().await;
+    assert!(root.query_selector("#country-panel").unwrap().is_none(), "Escape clears");
+}
+
+#[wasm_bindgen_test]
+async fn enter_on_a_focused_country_selects_it() {
+    let root = fresh_root("t-enter");
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: Some(ready_state()) }).render();
+    let ecu = wait_for(&root, "#c-ECU", Duration::from_secs(5)).await.expect("Ecuador is drawn");
+    ecu.unchecked_ref::<web_sys::SvgElement>().focus().unwrap();
+    tick().await;
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    ecu.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    let panel = wait_for(&root, "#country-panel", Duration::from_secs(2)).await.expect("panel opens");
+    assert_eq!(panel.get_attribute("data-country").as_deref(), Some("ECU"));
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_shows_a_specific_error_with_retry() {
+    // The test runner's server has no data/atlas.json: the real loader must report it.
+    let root = fresh_root("t-fetch");
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    let alert = wait_for(&root, "[role=alert]", Duration::from_secs(10)).await.expect("an error is shown");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("could not be loaded"), "{text}");
+    assert!(text.contains("HTTP 404") || text.contains("network"), "{text}");
+    assert!(alert.query_selector("button.retry").unwrap().is_some());
+}
