@@ -67,6 +67,42 @@ pub struct Strings {
     pub announced: &'static str,
     pub live: &'static str,
     pub cancelled: &'static str,
+    pub all_years: &'static str,
+    pub play: &'static str,
+    pub pause: &'static str,
+    pub previous_year: &'static str,
+    pub next_year: &'static str,
+    pub year: &'static str,
+    pub timeline_label: &'static str,
+    pub slider_help: &'static str,
+    pub events_title: &'static str,
+    pub no_events: &'static str,
+    pub filters: &'static str,
+    pub filter_companies: &'static str,
+    pub filter_categories: &'static str,
+    pub filter_evidence: &'static str,
+    pub reset_filters: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub no_results: &'static str,
+    pub result_kinds: [&'static str; 3],
+    pub tab_map: &'static str,
+    pub tab_table: &'static str,
+    pub view_label: &'static str,
+    pub table_caption: &'static str,
+    pub columns: [&'static str; 8],
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub zoom_reset: &'static str,
+    pub zoom_label: &'static str,
+    pub regions: [&'static str; 6],
+    pub country_one: &'static str,
+    pub country_many: &'static str,
+    pub new_in: &'static str,
+    pub legend_new: &'static str,
+    pub shown_upto: &'static str,
+    pub event_kinds: [&'static str; 8],
+    pub hidden_by_filters: &'static str,
     pub months: [&'static str; 12],
     pub categories: [&'static str; 10],
     pub evidence_labels: [&'static str; 4],
@@ -88,6 +124,18 @@ impl Strings {
 
     pub fn deployments(&self, n: usize) -> String {
         format!("{n} {}", if n == 1 { self.deployment_one } else { self.deployment_many })
+    }
+
+    pub fn countries(&self, n: usize) -> String {
+        format!("{n} {}", if n == 1 { self.country_one } else { self.country_many })
+    }
+
+    pub fn region(&self, r: crate::data::model::Region) -> &'static str {
+        self.regions[crate::data::model::Region::ALL.iter().position(|x| *x == r).unwrap_or(0)]
+    }
+
+    pub fn event_kind(&self, k: crate::data::model::EventKind) -> &'static str {
+        self.event_kinds[crate::data::model::EventKind::ALL.iter().position(|x| *x == k).unwrap_or(0)]
     }
 
     pub fn date_label(&self, field: &str) -> &'static str {

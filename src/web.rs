@@ -1,5 +1,6 @@
 //! Browser glue (wasm32 only): fetching, focus, the panic display. Natively these are no-ops,
 //! so components render in `ServerRenderer` tests.
 pub mod dom;
+pub mod history;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;

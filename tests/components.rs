@@ -10,11 +10,12 @@ use surveillance_atlas::components::map_view::{MapView, MapViewProps};
 use surveillance_atlas::components::status_view::{StatusView, StatusViewProps};
 use surveillance_atlas::i18n::Lang;
 use surveillance_atlas::state::aggregate::country_stats;
-use surveillance_atlas::state::app::{AppState, LoadError, Status};
+use surveillance_atlas::state::app::{Action, AppState, LoadError};
 use yew::{Callback, LocalServerRenderer};
 
 async fn render_panel(iso3: &str, loaded: Rc<surveillance_atlas::state::app::Loaded>) -> String {
-    let props = CountryPanelProps { loaded, iso3: iso3.to_string().into(), lang: Lang::En, on_close: Callback::noop() };
+    let deployments = Rc::new(loaded.deployments_in(iso3).into_iter().cloned().collect());
+    let props = CountryPanelProps { loaded, iso3: iso3.to_string().into(), lang: Lang::En, deployments, hidden: 0, on_close: Callback::noop() };
     LocalServerRenderer::<CountryPanel>::with_props(props).render().await
 }
 
@@ -85,7 +86,7 @@ async fn text_from_data_is_escaped_never_markup() {
 async fn map_draws_one_shape_per_country_and_only_shaded_ones_are_buttons() {
     let loaded = Rc::new(common::loaded());
     let stats = Rc::new(country_stats(&loaded.data.deployments, None));
-    let props = MapViewProps { loaded: loaded.clone(), stats: stats.clone(), selected: Some("KEN".into()), lang: Lang::En, on_select: Callback::noop(), on_clear: Callback::noop() };
+    let props = MapViewProps { loaded: loaded.clone(), stats: stats.clone(), selected: Some("KEN".into()), lang: Lang::En, on_select: Callback::noop(), on_clear: Callback::noop(), zoom: None, on_zoom: Callback::noop(), on_pan: Callback::noop(), year: None };
     let html = LocalServerRenderer::<MapView>::with_props(props).render().await;
     let shapes = loaded.world.countries.iter().filter(|c| c.has_shape()).count();
     assert_eq!(count(&html, "<path "), shapes);
@@ -108,7 +109,7 @@ async fn map_draws_one_shape_per_country_and_only_shaded_ones_are_buttons() {
 
 #[tokio::test]
 async fn legend_has_every_class_and_evidence_level() {
-    let html = LocalServerRenderer::<Legend>::with_props(LegendProps { lang: Lang::En, has_markers: true }).render().await;
+    let html = LocalServerRenderer::<Legend>::with_props(LegendProps { lang: Lang::En, has_markers: true, year: None }).render().await;
     for b in 0..=4 {
         assert!(html.contains(&format!("swatch bin-{b}")));
     }
@@ -131,7 +132,7 @@ async fn errors_are_shown_with_their_details_and_a_retry() {
 async fn app_renders_loading_then_ready_with_credits() {
     let html = LocalServerRenderer::<App>::new().render().await;
     assert!(html.contains("Loading the map and data"));
-    let state = AppState { status: Status::Ready(Rc::new(common::loaded())), selected: Some("KEN".into()), load_attempt: 0 };
+    let state = AppState::from_query("?country=KEN").apply(Action::Loaded(Rc::new(common::loaded())));
     let html = LocalServerRenderer::<App>::with_props(AppProps { initial: Some(Rc::new(state)) }).render().await;
     assert!(html.contains("id=\"country-panel\""));
     assert!(html.contains("Natural Earth") && html.contains("world-atlas") && html.contains("world-countries"));

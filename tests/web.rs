@@ -5,7 +5,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 use surveillance_atlas::components::app::{App, AppProps};
-use surveillance_atlas::state::app::{AppState, Status};
+use surveillance_atlas::state::app::{Action, AppState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -46,7 +46,7 @@ async fn wait_for(root: &web_sys::Element, selector: &str, limit: Duration) -> O
 
 fn ready_state() -> Rc<AppState> {
     let loaded = surveillance_atlas::data::load::build("data/atlas.json", DATA, WORLD).expect("data loads");
-    Rc::new(AppState { status: Status::Ready(Rc::new(loaded)), selected: None, load_attempt: 0 })
+    Rc::new(AppState::default().apply(Action::Loaded(Rc::new(loaded))))
 }
 
 #[wasm_bindgen_test]

@@ -1,32 +1,57 @@
 use crate::components::country_panel::CountryPanel;
 use crate::components::credits::Credits;
+use crate::components::data_table::DataTable;
+use crate::components::event_list::EventList;
+use crate::components::filter_panel::FilterPanel;
 use crate::components::legend::Legend;
 use crate::components::map_view::MapView;
+use crate::components::search_box::SearchBox;
 use crate::components::status_view::StatusView;
+use crate::components::timeline::Timeline;
+use crate::components::zoom_controls::ZoomControls;
+use crate::data::model::{Deployment, Event};
 use crate::i18n::Lang;
 use crate::state::aggregate::country_stats;
 use crate::state::app::{Action, AppState, Status};
+use crate::state::filter::{self, summarise};
+use crate::state::search::HitKind;
+use crate::state::timeline::{bars, year_range};
+use crate::state::url;
+use crate::state::view::Tab;
+use crate::web::dom::{apply_document, browser_lang, interval, on_popstate};
+use crate::web::history;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Where the bundled data and geometry are served, relative to the page.
 pub const DATA_URL: &str = "data/atlas.json";
 pub const WORLD_URL: &str = "geo/world.json";
+/// Play advances one year this often.
+pub const PLAY_MS: i32 = 1100;
+
+/// A callback that turns its argument into an action and dispatches it.
+fn to_action<T: 'static>(d: &UseReducerDispatcher<AppState>, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |x: T| d.dispatch(f(x)))
+}
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// Initial state (tests and server rendering); the browser starts from `AppState::default()`.
+    /// Initial state (tests and server rendering); the browser starts from its URL.
     #[prop_or_default]
     pub initial: Option<Rc<AppState>>,
 }
 
-/// The widget: header, map with legend, the selected country's panel, and credits.
+/// The widget: header, search and filters, timeline, map or table, country panel, events, credits.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
-    let state = use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_default());
-    let lang = Lang::En;
+    let state = use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_else(|| AppState::from_query(&history::current_query())));
+    let browser = use_memo((), |_| browser_lang());
+    let lang = state.view.lang.or(*browser).unwrap_or(Lang::En);
     let s = lang.strings();
+
+    use_effect_with((lang, state.view.theme), |(lang, theme)| apply_document(lang.code(), *theme));
 
     #[cfg(target_arch = "wasm32")]
     {
@@ -49,17 +74,43 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The URL follows the view: selections and tabs push a history entry, the rest replaces.
+    let last = use_mut_ref(|| state.view.clone());
+    {
+        let ready = state.loaded().is_some();
+        let last = last.clone();
+        use_effect_with((state.view.clone(), ready), move |(view, ready)| {
+            if *ready {
+                let prev = last.replace(view.clone());
+                let push = prev.country != view.country || prev.tab != view.tab;
+                history::write(&url::serialize(view), push);
+            }
+        });
+    }
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            let guard = on_popstate(move || d.dispatch(Action::Restore(url::parse(&history::current_query()))));
+            move || drop(guard)
+        });
+    }
+    {
+        let d = state.dispatcher();
+        use_effect_with(state.playing, move |playing| {
+            let guard = playing.then(|| interval(PLAY_MS, move || d.dispatch(Action::Tick)));
+            move || drop(guard)
+        });
+    }
+
+    let d = state.dispatcher();
+    
     let on_retry = {
         let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::Retry))
-    };
-    let on_select = {
-        let d = state.dispatcher();
-        Callback::from(move |code: String| d.dispatch(Action::Select(code)))
+        Callback::from(move |_: ()| d.dispatch(Action::Retry))
     };
     let on_clear = {
         let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::ClearSelection))
+        Callback::from(move |_: ()| d.dispatch(Action::ClearSelection))
     };
     let onkeydown = {
         let on_clear = on_clear.clone();
@@ -70,34 +121,143 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let body = match &state.status {
-        Status::Loading => html! { <StatusView {lang} on_retry={on_retry.clone()} /> },
-        Status::Failed(e) => html! { <StatusView {lang} error={e.clone()} on_retry={on_retry.clone()} /> },
-        Status::Ready(loaded) => {
-            let stats = Rc::new(country_stats(&loaded.data.deployments, None));
-            let selected = state.selected.clone().map(AttrValue::from);
+    let loaded = state.loaded().cloned();
+    let filters = state.view.filters.clone();
+    let year = state.view.year;
+    let visible: Rc<Vec<Deployment>> = use_memo((loaded.clone(), filters.clone(), year), |(l, f, y)| {
+        l.as_ref().map(|l| filter::visible(&l.data, &crate::state::view::ViewState { filters: f.clone(), year: *y, ..Default::default() }).into_iter().cloned().collect()).unwrap_or_default()
+    });
+    let events: Rc<Vec<Event>> = use_memo((loaded.clone(), filters.clone()), |(l, f)| l.as_ref().map(|l| filter::events(&l.data, f).into_iter().cloned().collect()).unwrap_or_default());
+    let year_bars = use_memo((loaded.clone(), filters.clone()), |(l, f)| {
+        l.as_ref()
+            .and_then(|l| {
+                let r = year_range(&l.data)?;
+                let deps = filter::filtered(&l.data, f);
+                let evs = filter::events(&l.data, f);
+                Some(bars(&deps, &evs, r))
+            })
+            .unwrap_or_default()
+    });
+    let search_entries = use_memo((loaded.clone(), lang), |(l, lang)| l.as_ref().map(|l| crate::state::search_index::entries(l, *lang)).unwrap_or_default());
+
+    let body = match (&state.status, loaded) {
+        (Status::Failed(e), _) => html! { <StatusView {lang} error={e.clone()} on_retry={on_retry.clone()} /> },
+        (_, None) => html! { <StatusView {lang} on_retry={on_retry.clone()} /> },
+        (_, Some(loaded)) => {
+            let vis: Vec<&Deployment> = visible.iter().collect();
+            let stats = Rc::new(country_stats(vis.iter().copied(), year));
+            let summary = summarise(&vis);
+            let range = year_range(&loaded.data).unwrap_or((2000, 2020));
+            let span = match (summary.first_year, summary.last_year) {
+                (Some(a), Some(b)) if a != b => format!(" · {a}–{b}"),
+                (Some(a), _) => format!(" · {a}"),
+                _ => String::new(),
+            };
+            let summary_text = format!("{} · {}{}", s.countries(summary.countries), s.deployments(summary.deployments), span);
+            let year_text = format!("{}: {}, {}", year.map(|y| y.to_string()).unwrap_or_else(|| s.all_years.to_string()), s.countries(summary.countries), s.deployments(summary.deployments));
+            let selected = state.view.country.clone().map(AttrValue::from);
             let has_markers = loaded.world.countries.iter().any(|c| !c.has_shape() && stats.contains_key(&c.iso3));
-            let announcement = selected.as_ref().map(|c| {
+            let selection_text = selected.as_ref().map(|c| {
                 let n = stats.get(c.as_str()).map(|st| st.count).unwrap_or(0);
                 format!("{}: {}", loaded.country_name(c), s.deployments(n))
             });
+            let mut companies: Vec<(String, String, usize)> = loaded
+                .data
+                .companies
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone(), loaded.data.deployments.iter().filter(|d| d.companies.contains(&c.id)).count()))
+                .filter(|c| c.2 > 0)
+                .collect();
+            companies.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            let on_search = {
+                let d = state.dispatcher();
+                let filters = filters.clone();
+                Callback::from(move |e: crate::state::search::Entry| match e.kind {
+                    HitKind::Company => {
+                        if !filters.companies.contains(&e.target) {
+                            d.dispatch(Action::ToggleCompany(e.target))
+                        }
+                    }
+                    _ => d.dispatch(Action::Select(e.target)),
+                })
+            };
+            let on_table_select = {
+                let d = state.dispatcher();
+                Callback::from(move |c: String| {
+                    d.dispatch(Action::Select(c));
+                    d.dispatch(Action::SetTab(Tab::Map));
+                })
+            };
+            let tab_button = |t: Tab, label: &'static str| {
+                let d = state.dispatcher();
+                let selected = state.view.tab == t;
+                html! {
+                    <button type="button" role="tab" id={format!("tab-{}", t.id())} aria-selected={if selected { "true" } else { "false" }}
+                        aria-controls={format!("panel-{}", t.id())} tabindex={if selected { "0" } else { "-1" }}
+                        class={classes!("tab", selected.then_some("active"))} onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTab(t)))}>{ label }</button>
+                }
+            };
+            let on_tab_key = {
+                let d = state.dispatcher();
+                let current = state.view.tab;
+                Callback::from(move |e: KeyboardEvent| {
+                    let next = match (e.key().as_str(), current) {
+                        ("ArrowRight" | "ArrowLeft" | "Home" | "End", Tab::Map) if e.key() != "Home" => Some(Tab::Table),
+                        ("ArrowRight" | "ArrowLeft" | "Home" | "End", Tab::Table) if e.key() != "End" => Some(Tab::Map),
+                        _ => None,
+                    };
+                    if let Some(t) = next {
+                        e.prevent_default();
+                        d.dispatch(Action::SetTab(t));
+                        crate::web::dom::focus_by_id(&format!("tab-{}", t.id()));
+                    }
+                })
+            };
+            let table_caption = year.map(|y| format!("· {} {y}", s.shown_upto)).unwrap_or_default();
+            let panel_deps: Vec<Deployment> = selected.as_ref().map(|c| vis.iter().filter(|d| d.country == c.as_str()).map(|d| (*d).clone()).collect()).unwrap_or_default();
+            let panel_hidden = selected.as_ref().map(|c| loaded.data.deployments.iter().filter(|d| d.country == c.as_str()).count().saturating_sub(panel_deps.len())).unwrap_or(0);
             html! {
                 <>
-                    <div class="stage">
-                        <div class="map-col">
-                            <MapView loaded={loaded.clone()} stats={stats.clone()} selected={selected.clone()} {lang}
-                                on_select={on_select.clone()} on_clear={on_clear.clone()} />
-                            <Legend {lang} {has_markers} />
+                    <div class="toolbar">
+                        <SearchBox {lang} entries={search_entries.clone()} on_choose={on_search} />
+                        <div class="tabs" role="tablist" aria-label={s.view_label} onkeydown={on_tab_key}>
+                            { tab_button(Tab::Map, s.tab_map) }{ tab_button(Tab::Table, s.tab_table) }
                         </div>
-                        <div class="panel-col">
-                            if let Some(iso3) = selected {
-                                <CountryPanel loaded={loaded.clone()} {iso3} {lang} on_close={on_clear.clone()} />
-                            } else {
-                                <p class="prompt">{ s.select_prompt }</p>
-                            }
+                        <p class="summary-line" id="summary-line">{ summary_text }</p>
+                    </div>
+                    <FilterPanel {lang} filters={filters.clone()} {companies}
+                        on_company={to_action(&d, Action::ToggleCompany)} on_category={to_action(&d, Action::ToggleCategory)}
+                        on_evidence={to_action(&d, Action::ToggleEvidence)} on_reset={to_action(&d, |_: ()| Action::ResetFilters)} />
+                    <Timeline {lang} bars={year_bars.clone()} {range} {year} playing={state.playing} value_text={year_text.clone()}
+                        on_year={to_action(&d, Action::SetYear)} on_step={to_action(&d, Action::StepYear)}
+                        on_play={to_action(&d, |_: ()| Action::Play)} on_pause={to_action(&d, |_: ()| Action::Pause)} />
+                    <div class="tab-panel" id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={state.view.tab != Tab::Map}>
+                        <div class="stage">
+                            <div class="map-col">
+                                <ZoomControls {lang} region={state.view.region} zoomed={state.zoom.is_some()}
+                                    on_zoom={to_action(&d, |f: f64| Action::Zoom(f, None))} on_region={to_action(&d, Action::SetRegion)} />
+                                <MapView loaded={loaded.clone()} stats={stats.clone()} selected={selected.clone()} {lang} {year}
+                                    zoom={state.zoom} on_zoom={to_action(&d, |(f, at)| Action::Zoom(f, at))} on_pan={to_action(&d, |(x, y)| Action::Pan(x, y))}
+                                    on_select={to_action(&d, Action::Select)} on_clear={on_clear.clone()} />
+                                <Legend {lang} {has_markers} {year} />
+                            </div>
+                            <div class="panel-col">
+                                if let Some(iso3) = selected.clone() {
+                                    <CountryPanel loaded={loaded.clone()} {iso3} {lang} deployments={Rc::new(panel_deps)} hidden={panel_hidden} on_close={on_clear.clone()} />
+                                } else {
+                                    <p class="prompt">{ s.select_prompt }</p>
+                                }
+                            </div>
                         </div>
                     </div>
-                    <p class="visually-hidden" aria-live="polite" id="announcer">{ announcement.unwrap_or_default() }</p>
+                    <div class="tab-panel" id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={state.view.tab != Tab::Table}>
+                        if state.view.tab == Tab::Table {
+                            <DataTable loaded={loaded.clone()} rows={visible.clone()} {lang} caption={table_caption} on_select={on_table_select} />
+                        }
+                    </div>
+                    <EventList loaded={loaded.clone()} events={events.clone()} {year} {lang} on_choose={to_action(&d, Action::ChooseEvent)} />
+                    <p class="visually-hidden" aria-live="polite" id="year-announcer">{ if state.playing { String::new() } else { year_text } }</p>
+                    <p class="visually-hidden" aria-live="polite" id="announcer">{ selection_text.unwrap_or_default() }</p>
                     <Credits {lang} updated={loaded.data.meta.updated.clone()} />
                 </>
             }

@@ -1,4 +1,5 @@
 use crate::components::deployment_card::DeploymentCard;
+use crate::data::model::Deployment;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
 use std::rc::Rc;
@@ -9,6 +10,11 @@ pub struct CountryPanelProps {
     pub loaded: Rc<Loaded>,
     pub iso3: AttrValue,
     pub lang: Lang,
+    /// The country's deployments under the current year and filters, oldest first.
+    pub deployments: Rc<Vec<Deployment>>,
+    /// How many more the country has outside the current year and filters.
+    #[prop_or_default]
+    pub hidden: usize,
     pub on_close: Callback<()>,
 }
 
@@ -16,7 +22,8 @@ pub struct CountryPanelProps {
 #[function_component]
 pub fn CountryPanel(props: &CountryPanelProps) -> Html {
     let s = props.lang.strings();
-    let deployments = props.loaded.deployments_in(&props.iso3);
+    let mut deployments: Vec<&Deployment> = props.deployments.iter().collect();
+    deployments.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
     let name = props.loaded.country_name(&props.iso3);
     let onclick = props.on_close.reform(|_: MouseEvent| ());
     html! {
@@ -26,6 +33,7 @@ pub fn CountryPanel(props: &CountryPanelProps) -> Html {
                 <button type="button" class="close" {onclick} aria-label={format!("{} {}", s.close, props.loaded.country_name(&props.iso3))}>{ "×" }</button>
             </header>
             <p class="count">{ if deployments.is_empty() { s.no_deployments.to_string() } else { s.deployments(deployments.len()) } }</p>
+            if props.hidden > 0 { <p class="hidden-note">{ format!("{} {}", props.hidden, s.hidden_by_filters) }</p> }
             { for deployments.into_iter().map(|d| html! {
                 <DeploymentCard key={d.id.clone()} loaded={props.loaded.clone()} deployment={d.clone()} lang={props.lang} />
             }) }

@@ -8,6 +8,9 @@ pub struct LegendProps {
     pub lang: Lang,
     /// Whether any small-state marker is drawn (then the legend explains circles).
     pub has_markers: bool,
+    /// The year shown (then countries with new deployments that year are outlined).
+    #[prop_or_default]
+    pub year: Option<i32>,
 }
 
 /// Colour scale of the choropleth and the evidence levels.
@@ -24,6 +27,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                         <li><span class={classes!("swatch", format!("bin-{b}"))} aria-hidden="true"></span>{ bin_labels()[b - 1] }</li>
                     }) }
                 </ul>
+                if props.year.is_some() { <p class="note"><span class="swatch new-swatch" aria-hidden="true"></span>{ s.legend_new }</p> }
                 if props.has_markers { <p class="note">{ s.small_states }</p> }
             </figure>
             <details class="evidence-legend">

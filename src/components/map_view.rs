@@ -3,7 +3,10 @@ use crate::i18n::Lang;
 use crate::state::aggregate::{colour_bin, CountryStat};
 use crate::state::app::Loaded;
 use crate::state::keyboard::{map_key, MapKey};
-use crate::web::dom::focus_by_id;
+use crate::state::zoom::ViewBox;
+use crate::web::dom::{focus_by_id, pointer_fraction, set_style};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -17,6 +20,26 @@ pub struct MapViewProps {
     pub lang: Lang,
     pub on_select: Callback<String>,
     pub on_clear: Callback<()>,
+    /// Current zoom; None = whole world.
+    #[prop_or_default]
+    pub zoom: Option<ViewBox>,
+    /// Zoom by a factor around a point in map units (None = centre).
+    #[prop_or_default]
+    pub on_zoom: Callback<(f64, Option<(f64, f64)>)>,
+    /// Pan by a fraction of the view.
+    #[prop_or_default]
+    pub on_pan: Callback<(f64, f64)>,
+    /// Year shown, for the legend of "new this year" outlines.
+    #[prop_or_default]
+    pub year: Option<i32>,
+}
+
+/// Pointer gestures in progress: active pointers and whether the gesture moved (so that a
+/// drag does not also select the country under it).
+#[derive(Default)]
+struct Gesture {
+    pointers: HashMap<i32, (f64, f64)>,
+    moved: f64,
 }
 
 /// Radius of the circle drawn for states too small for the 1:110m geometry.
@@ -30,6 +53,53 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let world = &props.loaded.world;
     let tip = use_state(|| None::<String>);
     let focused = use_state(|| None::<usize>);
+    let svg_ref = use_node_ref();
+    let viewport = use_node_ref();
+    let gesture = use_mut_ref(Gesture::default);
+    let vb = props.zoom.unwrap_or_else(|| ViewBox::world(world));
+    let k = world.width / vb.w;
+    let transform = format!("translate({:.2} {:.2}) scale({:.4})", -vb.x * k, -vb.y * k, k);
+    {
+        // The same transform through the CSSOM, so that CSS can animate it (and not under
+        // prefers-reduced-motion); the attribute serves renderers without scripts.
+        let viewport = viewport.clone();
+        let css = format!("translate({:.2}px, {:.2}px) scale({:.4})", -vb.x * k, -vb.y * k, k);
+        use_effect_with(css.clone(), move |_| set_style(&viewport, &[("transform", css)]));
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Wheel zoom needs a non-passive listener to keep the page from scrolling; it zooms
+        // only with Ctrl/⌘ (trackpad pinch) or once the map is already zoomed in.
+        let svg_ref = svg_ref.clone();
+        let on_zoom = props.on_zoom.clone();
+        let zoomed = props.zoom.is_some();
+        use_effect_with((zoomed, vb.attr()), move |_| {
+            use wasm_bindgen::closure::Closure;
+            use wasm_bindgen::JsCast;
+            let el = svg_ref.cast::<web_sys::Element>();
+            let node = svg_ref.clone();
+            let cb = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
+                if !(zoomed || e.ctrl_key() || e.meta_key()) {
+                    return;
+                }
+                e.prevent_default();
+                let factor = (-e.delta_y() * if e.ctrl_key() { 0.01 } else { 0.002 }).exp();
+                let at = pointer_fraction(&node, e.client_x(), e.client_y()).map(|(fx, fy)| vb.at_fraction(fx, fy));
+                on_zoom.emit((factor, at));
+            });
+            if let Some(el) = &el {
+                let opts = web_sys::AddEventListenerOptions::new();
+                opts.set_passive(false);
+                let _ = el.add_event_listener_with_callback_and_add_event_listener_options("wheel", cb.as_ref().unchecked_ref(), &opts);
+            }
+            move || {
+                if let Some(el) = el {
+                    let _ = el.remove_event_listener_with_callback("wheel", cb.as_ref().unchecked_ref());
+                }
+                drop(cb);
+            }
+        });
+    }
 
     let name_of = |iso3: &str| -> String {
         let c = world.country(&props.loaded.index, iso3);
@@ -54,8 +124,36 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let tip = tip.clone();
         let on_select = props.on_select.clone();
         let on_clear = props.on_clear.clone();
+        let on_zoom = props.on_zoom.clone();
+        let on_pan = props.on_pan.clone();
         Callback::from(move |e: KeyboardEvent| {
             let tab_stop = (*focused).or(selected_pos).unwrap_or(0);
+            let key = e.key();
+            let pan = match key.as_str() {
+                "ArrowLeft" => (-0.2, 0.0),
+                "ArrowRight" => (0.2, 0.0),
+                "ArrowUp" => (0.0, -0.2),
+                "ArrowDown" => (0.0, 0.2),
+                _ => (0.0, 0.0),
+            };
+            if e.shift_key() && pan != (0.0, 0.0) {
+                e.prevent_default();
+                on_pan.emit(pan);
+                return;
+            }
+            match key.as_str() {
+                "+" | "=" => {
+                    e.prevent_default();
+                    on_zoom.emit((1.6, None));
+                    return;
+                }
+                "-" | "_" => {
+                    e.prevent_default();
+                    on_zoom.emit((1.0 / 1.6, None));
+                    return;
+                }
+                _ => {}
+            }
             match map_key(&e.key(), order.len(), (*focused).or(selected_pos)) {
                 MapKey::Focus(i) => {
                     e.prevent_default();
@@ -75,6 +173,58 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 }
                 MapKey::None => {}
             }
+        })
+    };
+    let onpointerdown = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            if g.pointers.is_empty() {
+                g.moved = 0.0;
+            }
+            g.pointers.insert(e.pointer_id(), (e.client_x() as f64, e.client_y() as f64));
+        })
+    };
+    let onpointermove = {
+        let gesture = gesture.clone();
+        let on_zoom = props.on_zoom.clone();
+        let on_pan = props.on_pan.clone();
+        let svg_ref = svg_ref.clone();
+        let zoomed = props.zoom.is_some();
+        Callback::from(move |e: PointerEvent| {
+            let mut g: std::cell::RefMut<'_, Gesture> = RefCell::borrow_mut(&gesture);
+            let id = e.pointer_id();
+            let Some(&prev) = g.pointers.get(&id) else { return };
+            let now = (e.client_x() as f64, e.client_y() as f64);
+            let size = svg_size(&svg_ref);
+            if g.pointers.len() == 2 {
+                // Pinch: zoom by the change in distance between the two pointers.
+                let other = *g.pointers.iter().find(|(k, _)| **k != id).map(|(_, v)| v).unwrap_or(&prev);
+                let d0 = ((prev.0 - other.0).powi(2) + (prev.1 - other.1).powi(2)).sqrt();
+                let d1 = ((now.0 - other.0).powi(2) + (now.1 - other.1).powi(2)).sqrt();
+                if d0 > 10.0 && (d1 / d0 - 1.0).abs() > 0.02 {
+                    let mid = ((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0);
+                    let at = pointer_fraction(&svg_ref, mid.0 as i32, mid.1 as i32).map(|(fx, fy)| vb.at_fraction(fx, fy));
+                    on_zoom.emit((d1 / d0, at));
+                    g.moved += 10.0;
+                    g.pointers.insert(id, now);
+                }
+            } else if g.pointers.len() == 1 && zoomed {
+                let (dx, dy) = (now.0 - prev.0, now.1 - prev.1);
+                g.moved += dx.abs() + dy.abs();
+                if g.moved > 6.0 {
+                    if let Some((w, h)) = size {
+                        on_pan.emit((-dx / w, -dy / h));
+                    }
+                }
+                g.pointers.insert(id, now);
+            }
+        })
+    };
+    let onpointerup = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| {
+            gesture.borrow_mut().pointers.remove(&e.pointer_id());
         })
     };
     let onmouseleave = {
@@ -106,7 +256,11 @@ pub fn MapView(props: &MapViewProps) -> Html {
             let on_select = props.on_select.clone();
             let focused = focused.clone();
             let iso3 = iso3.clone();
+            let gesture = gesture.clone();
             Callback::from(move |_: MouseEvent| {
+                if gesture.borrow().moved > 6.0 {
+                    return;
+                }
                 focused.set(Some(pos));
                 on_select.emit(iso3.clone());
             })
@@ -139,7 +293,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                     {onclick} {onmouseenter} {onfocus} {onblur} />
             }),
             None => markers.push(html! {
-                <circle key={iso3.clone()} {id} class={classes!("marker", "shaded", classes)} cx={c.point[0].to_string()} cy={c.point[1].to_string()} r={MARKER_R.to_string()}
+                <circle key={iso3.clone()} {id} class={classes!("marker", "shaded", classes)} cx={c.point[0].to_string()} cy={c.point[1].to_string()} r={format!("{:.2}", MARKER_R / k)}
                     role="button" {tabindex} aria-label={label} aria-pressed={pressed} data-iso3={iso3}
                     {onclick} {onmouseenter} {onfocus} {onblur} />
             }),
@@ -151,20 +305,40 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let tooltip = match (*tip).as_ref().and_then(|iso3| world.country(&props.loaded.index, iso3).map(|c| (iso3, c))) {
         Some((iso3, c)) => {
             let stat = props.stats.get(iso3).cloned().unwrap_or_default();
-            html! { <Tooltip name={name_of(iso3)} detail={s.deployments(stat.count)} x={c.point[0] / world.width} y={c.point[1] / world.height} visible=true /> }
+            let (fx, fy) = ((c.point[0] - vb.x) / vb.w, (c.point[1] - vb.y) / vb.h);
+            let inside = (0.0..=1.0).contains(&fx) && (0.0..=1.0).contains(&fy);
+            html! { <Tooltip name={name_of(iso3)} detail={s.deployments(stat.count)} x={fx} y={fy} visible={inside} /> }
         }
         None => html! { <Tooltip name="" detail="" x=0.0 y=0.0 visible=false /> },
     };
 
     html! {
         <div class="map-wrap">
-            <svg class="map" viewBox={format!("0 0 {} {}", world.width, world.height)} role="group"
-                aria-label={s.map_label} aria-describedby="map-help" {onkeydown} {onmouseleave}>
-                <g class="countries">{ shapes }</g>
-                <g class="markers">{ markers }</g>
+            <svg ref={svg_ref} class={classes!("map", props.zoom.is_some().then_some("zoomed"))} viewBox={format!("0 0 {} {}", world.width, world.height)} role="group"
+                aria-label={s.map_label} aria-describedby="map-help" {onkeydown} {onmouseleave}
+                {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                <g ref={viewport} class="viewport" {transform}>
+                    <g class="countries">{ shapes }</g>
+                    <g class="markers">{ markers }</g>
+                </g>
             </svg>
             <p id="map-help" class="visually-hidden">{ s.map_help }</p>
             { tooltip }
         </div>
+    }
+}
+
+/// The rendered size of the map in CSS pixels.
+fn svg_size(node: &NodeRef) -> Option<(f64, f64)> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let el = node.cast::<web_sys::Element>()?;
+        let r = el.get_bounding_client_rect();
+        (r.width() > 0.0).then(|| (r.width(), r.height()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = node;
+        None
     }
 }

@@ -1,6 +1,9 @@
 //! Small DOM helpers that degrade to no-ops outside the browser.
 
 /// Moves keyboard focus to the element with this id, if it exists.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::JsCast;
+
 pub fn focus_by_id(id: &str) {
     #[cfg(target_arch = "wasm32")]
     {
@@ -37,4 +40,152 @@ pub fn log(msg: &str) {
     web_sys::console::warn_1(&msg.into());
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("{msg}");
+}
+
+/// The browser's preferred language, if it is one we have.
+pub fn browser_lang() -> Option<crate::i18n::Lang> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let nav = web_sys::window()?.navigator();
+        let langs = nav.languages();
+        for l in langs.iter() {
+            if let Some(l) = l.as_string().and_then(|s| crate::i18n::Lang::from_code(&s)) {
+                return Some(l);
+            }
+        }
+        nav.language().and_then(|s| crate::i18n::Lang::from_code(&s))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Sets `<html lang>` and the theme class on the document element.
+pub fn apply_document(lang: &str, theme: crate::state::view::Theme) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang);
+        let list = root.class_list();
+        let _ = list.remove_2("theme-light", "theme-dark");
+        match theme {
+            crate::state::view::Theme::Light => drop(list.add_1("theme-light")),
+            crate::state::view::Theme::Dark => drop(list.add_1("theme-dark")),
+            crate::state::view::Theme::Auto => {}
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (lang, theme);
+}
+
+/// Whether the reader asked for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+            .map(|m| m.matches())
+            .unwrap_or(false)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Horizontal position of a pointer within an element, as a fraction of its width (and height).
+pub fn pointer_fraction(node: &yew::NodeRef, client_x: i32, client_y: i32) -> Option<(f64, f64)> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let el = node.cast::<web_sys::Element>()?;
+        let r = el.get_bounding_client_rect();
+        if r.width() <= 0.0 || r.height() <= 0.0 {
+            return None;
+        }
+        Some(((client_x as f64 - r.left()) / r.width(), (client_y as f64 - r.top()) / r.height()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (node, client_x, client_y);
+        None
+    }
+}
+
+/// Scrolls an element into view inside its scroll container without moving the page.
+pub fn scroll_into_view_nearest(node: &yew::NodeRef, smooth: bool) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(el) = node.cast::<web_sys::Element>() {
+        if let Some(parent) = el.parent_element() {
+            // Horizontal strip: scroll the strip itself rather than the page.
+            if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let left = html.offset_left() - 8;
+                let opts = web_sys::ScrollToOptions::new();
+                opts.set_left(left as f64);
+                opts.set_behavior(if smooth { web_sys::ScrollBehavior::Smooth } else { web_sys::ScrollBehavior::Instant });
+                parent.scroll_to_with_scroll_to_options(&opts);
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (node, smooth);
+}
+
+/// Calls `f` every `ms` milliseconds until the returned guard is dropped.
+pub struct Interval {
+    #[cfg(target_arch = "wasm32")]
+    id: i32,
+    #[cfg(target_arch = "wasm32")]
+    _cb: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+pub fn interval(ms: i32, f: impl FnMut() + 'static) -> Interval {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+        let id = web_sys::window()
+            .and_then(|w| w.set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), ms).ok())
+            .unwrap_or(0);
+        Interval { id, _cb: cb }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (ms, f);
+        Interval {}
+    }
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(w) = web_sys::window() {
+            w.clear_interval_with_handle(self.id);
+        }
+    }
+}
+
+/// Listens to `popstate` (Back/Forward) until the guard is dropped.
+pub struct PopState {
+    #[cfg(target_arch = "wasm32")]
+    _cb: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+pub fn on_popstate(f: impl FnMut() + 'static) -> PopState {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
+        }
+        PopState { _cb: cb }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = f;
+        PopState {}
+    }
+}
+
+impl Drop for PopState {
+    fn drop(&mut self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback("popstate", self._cb.as_ref().unchecked_ref());
+        }
+    }
 }

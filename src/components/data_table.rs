@@ -1,0 +1,90 @@
+use crate::components::evidence_badge::EvidenceBadge;
+use crate::components::source_link::SourceLink;
+use crate::data::model::Deployment;
+use crate::i18n::Lang;
+use crate::state::app::Loaded;
+use crate::state::table::{aria_sort, sort, Sort, SortKey};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DataTableProps {
+    pub loaded: Rc<Loaded>,
+    pub rows: Rc<Vec<Deployment>>,
+    pub lang: Lang,
+    /// Caption detail, e.g. "up to 2016 · filters: Huawei".
+    pub caption: AttrValue,
+    pub on_select: Callback<String>,
+}
+
+/// The deployments shown, as an accessible sortable table with sources in each row.
+#[function_component]
+pub fn DataTable(props: &DataTableProps) -> Html {
+    let s = props.lang.strings();
+    let order = use_state(Sort::default);
+    let loaded = props.loaded.clone();
+    let lang = props.lang;
+    let country_name = |c: &str| -> String {
+        match loaded.world.country(&loaded.index, c) {
+            Some(x) if lang == Lang::Fr && !x.name_fr.is_empty() => x.name_fr.clone(),
+            Some(x) => x.name.clone(),
+            None => c.to_string(),
+        }
+    };
+    let mut rows: Vec<&Deployment> = props.rows.iter().collect();
+    sort(&mut rows, *order, country_name, |c| loaded.company_name(c).to_string());
+
+    let header = |key: Option<SortKey>, col: usize| -> Html {
+        let label = s.columns[col];
+        match key {
+            Some(k) => {
+                let onclick = {
+                    let order = order.clone();
+                    Callback::from(move |_: MouseEvent| order.set(order.click(k)))
+                };
+                let arrow = match aria_sort(*order, k) {
+                    "ascending" => "▲",
+                    "descending" => "▼",
+                    _ => "↕",
+                };
+                html! { <th scope="col" aria-sort={aria_sort(*order, k)}><button type="button" class="sort" {onclick}>{ label }<span aria-hidden="true" class="arrow">{ arrow }</span></button></th> }
+            }
+            None => html! { <th scope="col">{ label }</th> },
+        }
+    };
+    let body = rows.iter().map(|d| {
+        let name = country_name(&d.country);
+        let select = props.on_select.reform({
+            let c = d.country.clone();
+            move |_: MouseEvent| c.clone()
+        });
+        let companies: Vec<&str> = d.companies.iter().map(|c| props.loaded.company_name(c)).collect();
+        let sources = d.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
+        html! {
+            <tr key={d.id.clone()} id={format!("row-{}", d.id)}>
+                <th scope="row"><button type="button" class="link-button" onclick={select}>{ name }</button></th>
+                <td class="num">{ match d.end_year { Some(e) if e != d.year => format!("{}–{}", d.year, e), _ => d.year.to_string() } }</td>
+                <td>{ &d.place }</td>
+                <td>{ if companies.is_empty() { s.unnamed_vendor.to_string() } else { companies.join(", ") } }</td>
+                <td>{ d.categories.iter().map(|c| s.category(*c)).collect::<Vec<_>>().join(", ") }</td>
+                <td><EvidenceBadge evidence={d.evidence} {lang} /></td>
+                <td lang="en">{ &d.summary }</td>
+                <td><details class="sources"><summary>{ format!("{} ({})", s.sources, d.sources.len()) }</summary>
+                    <ul class="table-sources">{ for sources.map(|src| html! { <SourceLink source={src.clone()} {lang} /> }) }</ul></details></td>
+            </tr>
+        }
+    }).collect::<Html>();
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="table-caption">
+            <table class="data-table">
+                <caption id="table-caption">{ format!("{} ({}) {}", s.table_caption, rows.len(), props.caption) }</caption>
+                <thead><tr>
+                    { header(Some(SortKey::Country), 0) }{ header(Some(SortKey::Year), 1) }{ header(None, 2) }
+                    { header(Some(SortKey::Company), 3) }{ header(Some(SortKey::Category), 4) }{ header(Some(SortKey::Evidence), 5) }
+                    { header(None, 6) }{ header(None, 7) }
+                </tr></thead>
+                <tbody>{ body }</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,155 @@
+use crate::i18n::Lang;
+use crate::state::timeline::{slider_key, year_at, YearBar};
+use crate::web::dom::{pointer_fraction, set_style};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub lang: Lang,
+    pub bars: Rc<Vec<YearBar>>,
+    pub range: (i32, i32),
+    /// None = all years.
+    pub year: Option<i32>,
+    pub playing: bool,
+    /// Text for aria-valuetext, e.g. "2016: 12 countries, 20 deployments".
+    pub value_text: AttrValue,
+    pub on_year: Callback<Option<i32>>,
+    pub on_step: Callback<i32>,
+    pub on_play: Callback<()>,
+    pub on_pause: Callback<()>,
+}
+
+/// Year bars (stacked by technology, events marked), a WAI-ARIA slider, step and Play buttons.
+#[function_component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let s = props.lang.strings();
+    let (min, max) = props.range;
+    let years = (max - min + 1).max(1) as f64;
+    let track = use_node_ref();
+    let thumb = use_node_ref();
+    let dragging = use_state(|| false);
+    let shown = props.year.unwrap_or(max);
+
+    {
+        let thumb = thumb.clone();
+        // The thumb sits over the centre of its year's column.
+        let frac = ((shown - min) as f64 + 0.5) / years;
+        use_effect_with((frac.to_bits(), props.year.is_none()), move |_| {
+            set_style(&thumb, &[("left", format!("{:.3}%", frac * 100.0))]);
+        });
+    }
+
+    let onkeydown = {
+        let on_year = props.on_year.clone();
+        let year = props.year;
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(y) = slider_key(&e.key(), year, (min, max)) {
+                e.prevent_default();
+                on_year.emit(Some(y));
+            }
+        })
+    };
+    let from_pointer = {
+        let track = track.clone();
+        let on_year = props.on_year.clone();
+        move |e: &PointerEvent| {
+            if let Some((fx, _)) = pointer_fraction(&track, e.client_x(), e.client_y()) {
+                on_year.emit(Some(year_at(fx, (min, max))));
+            }
+        }
+    };
+    let onpointerdown = {
+        let dragging = dragging.clone();
+        let from_pointer = from_pointer.clone();
+        let thumb = thumb.clone();
+        Callback::from(move |e: PointerEvent| {
+            dragging.set(true);
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = t.set_pointer_capture(e.pointer_id());
+                }
+                if let Some(t) = thumb.cast::<web_sys::HtmlElement>() {
+                    let _ = t.focus();
+                }
+            }
+            let _ = &thumb;
+            from_pointer(&e);
+        })
+    };
+    let onpointermove = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: PointerEvent| {
+            if *dragging {
+                from_pointer(&e);
+            }
+        })
+    };
+    let onpointerup = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: PointerEvent| dragging.set(false))
+    };
+
+    let peak = props.bars.iter().map(|b| b.total()).max().unwrap_or(1).max(1) as f64;
+    let col_w = 10.0;
+    let chart_h = 56.0;
+    let bars = props.bars.iter().enumerate().map(|(i, b)| {
+        let x = i as f64 * col_w;
+        let mut y = chart_h;
+        let current = props.year == Some(b.year);
+        let after = props.year.is_some_and(|yr| b.year > yr);
+        let segs = b.segments.iter().map(|(cat, n)| {
+            let h = *n as f64 / peak * (chart_h - 6.0);
+            y -= h;
+            html! { <rect x={format!("{:.1}", x + 1.5)} y={format!("{y:.2}")} width="7" height={format!("{h:.2}")} class={classes!("seg", format!("cat-{}", cat.id()))} /> }
+        }).collect::<Html>();
+        html! {
+            <g key={b.year} class={classes!("yr", current.then_some("current"), after.then_some("after"))}>
+                if current { <rect class="col-bg" x={format!("{x:.1}")} y="0" width={col_w.to_string()} height={chart_h.to_string()} /> }
+                { segs }
+                if b.events > 0 { <rect class="ev-mark" x={format!("{:.1}", x + 3.5)} y="0" width="3" height="3" /> }
+            </g>
+        }
+    }).collect::<Html>();
+
+    let labels = (min..=max).map(|y| {
+        let cls = classes!("tl-label", (y % 2 == 0).then_some("m2"), (y % 5 == 0).then_some("m5"), (y % 10 == 0).then_some("m10"), (y == min || y == max).then_some("edge"));
+        html! { <li key={y} class={cls}><span>{ y }</span></li> }
+    }).collect::<Html>();
+
+    let play_label = if props.playing { s.pause } else { s.play };
+    let onplay = {
+        let (on_play, on_pause, playing) = (props.on_play.clone(), props.on_pause.clone(), props.playing);
+        Callback::from(move |_: MouseEvent| if playing { on_pause.emit(()) } else { on_play.emit(()) })
+    };
+    let prev = props.on_step.reform(|_: MouseEvent| -1);
+    let next = props.on_step.reform(|_: MouseEvent| 1);
+    let all = props.on_year.reform(|_: MouseEvent| None);
+    html! {
+        <section class="timeline" aria-label={s.timeline_label}>
+            <div class="tl-controls">
+                <button type="button" class="play" onclick={onplay} aria-pressed={if props.playing { "true" } else { "false" }}>
+                    <span aria-hidden="true" class="icon">{ if props.playing { "❚❚" } else { "▶" } }</span>{ " " }{ play_label }
+                </button>
+                <button type="button" class="step" onclick={prev} aria-label={s.previous_year} disabled={props.year == Some(min)}>{ "‹" }</button>
+                <button type="button" class="step" onclick={next} aria-label={s.next_year} disabled={props.year == Some(max)}>{ "›" }</button>
+                <button type="button" class="all" onclick={all} aria-pressed={if props.year.is_none() { "true" } else { "false" }}>{ s.all_years }</button>
+                <output class="year-readout" aria-hidden="true">{ props.year.map(|y| y.to_string()).unwrap_or_else(|| format!("{min}–{max}")) }</output>
+            </div>
+            <div class="tl-track" ref={track.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                <svg class="tl-chart" viewBox={format!("0 0 {} {}", years * col_w, chart_h)} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    { bars }
+                </svg>
+                <div class="tl-rail" aria-hidden="true"></div>
+                <div ref={thumb} class={classes!("tl-thumb", props.year.is_none().then_some("all"))} role="slider" tabindex="0"
+                    aria-label={s.year} aria-valuemin={min.to_string()} aria-valuemax={max.to_string()}
+                    aria-valuenow={shown.to_string()} aria-valuetext={props.value_text.clone()}
+                    aria-describedby="slider-help" {onkeydown}></div>
+            </div>
+            <ol class="tl-labels" aria-hidden="true">{ labels }</ol>
+            <p id="slider-help" class="visually-hidden">{ s.slider_help }</p>
+        </section>
+    }
+}

@@ -1,0 +1,32 @@
+//! Builds the search entries (countries, cities, companies) from the loaded data.
+
+use crate::i18n::Lang;
+use crate::state::app::Loaded;
+use crate::state::search::{place_names, Entry, HitKind};
+
+pub fn entries(l: &Loaded, lang: Lang) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for c in l.world.countries.iter().filter(|c| !c.iso3.is_empty()) {
+        let (label, alt) = match lang {
+            Lang::Fr if !c.name_fr.is_empty() => (c.name_fr.as_str(), c.name.as_str()),
+            _ => (c.name.as_str(), c.name_fr.as_str()),
+        };
+        out.push(Entry::new(HitKind::Country, label, "", &c.iso3, &[alt, &c.iso3]));
+    }
+    for d in &l.data.deployments {
+        let country = match l.world.country(&l.index, &d.country) {
+            Some(c) if lang == Lang::Fr && !c.name_fr.is_empty() => c.name_fr.clone(),
+            Some(c) => c.name.clone(),
+            None => d.country.clone(),
+        };
+        for city in place_names(&d.place) {
+            out.push(Entry::new(HitKind::City, &city, &country, &d.country, &[]));
+        }
+    }
+    for c in &l.data.companies {
+        if l.data.deployments.iter().any(|d| d.companies.contains(&c.id)) {
+            out.push(Entry::new(HitKind::Company, &c.name, "", &c.id, &[&c.id]));
+        }
+    }
+    out
+}

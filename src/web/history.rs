@@ -1,0 +1,70 @@
+//! The view in the address bar: read the query string, write it back with pushState (for
+//! selections, so Back and Forward walk through them) or replaceState (everything else), and
+//! keep parameters that are not ours (Pym.js's `childId`, `initialWidth`, …).
+
+use crate::state::url::{pairs, percent_encode};
+
+const OURS: [&str; 12] = ["year", "country", "company", "category", "evidence", "tab", "region", "lang", "theme", "embed", "mode", "step"];
+
+/// Merges our serialised query (`?a=b&…` or empty) with the foreign parameters of `current`.
+pub fn merge(ours: &str, current: &str) -> String {
+    let foreign: Vec<String> = pairs(current)
+        .into_iter()
+        .filter(|(k, _)| !OURS.contains(&k.as_str()))
+        .map(|(k, v)| if v.is_empty() { percent_encode(&k) } else { format!("{}={}", percent_encode(&k), percent_encode(&v)) })
+        .collect();
+    let ours = ours.strip_prefix('?').unwrap_or(ours);
+    let all: Vec<&str> = std::iter::once(ours).filter(|s| !s.is_empty()).chain(foreign.iter().map(String::as_str)).collect();
+    if all.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", all.join("&"))
+    }
+}
+
+/// The page's query string (`?…`), or empty outside the browser.
+pub fn current_query() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Writes our query to the address bar if it differs; `push` adds a history entry.
+pub fn write(ours: &str, push: bool) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(w) = web_sys::window() else { return };
+        let current = current_query();
+        let next = merge(ours, &current);
+        if next == current {
+            return;
+        }
+        let loc = w.location();
+        let url = format!("{}{}{}", loc.pathname().unwrap_or_default(), next, loc.hash().unwrap_or_default());
+        if let Ok(h) = w.history() {
+            let _ = if push {
+                h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (ours, push);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_foreign_parameters_and_replaces_ours() {
+        assert_eq!(merge("?year=2016", "?childId=graphic&year=2010&initialWidth=600"), "?year=2016&childId=graphic&initialWidth=600");
+        assert_eq!(merge("", "?year=2010"), "");
+        assert_eq!(merge("", "?parentUrl=https%3A%2F%2Fnews.example%2Fa"), "?parentUrl=https%3A%2F%2Fnews.example%2Fa");
+        assert_eq!(merge("?country=KEN", ""), "?country=KEN");
+    }
+}
