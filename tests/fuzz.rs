@@ -442,7 +442,8 @@ proptest! {
         for (f, r, c, op, word) in &edits {
             let which = f.index(files.len());
             let (_, rows) = &mut files[which];
-            let r = r.index(rows.len());
+            // Op 9 may hit the header row; the others edit data rows.
+            let r = if *op == 9 || rows.len() < 2 { r.index(rows.len()) } else { 1 + r.index(rows.len() - 1) };
             match op {
                 0 => {
                     let row = rows[r].clone();
@@ -451,7 +452,7 @@ proptest! {
                 1 if r > 0 => {
                     rows.remove(r);
                 }
-                2 => {
+                2 if !rows[r].is_empty() => {
                     let n = rows[r].len();
                     rows[r].truncate(c.index(n));
                 }

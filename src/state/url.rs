@@ -129,6 +129,10 @@ pub fn parse(query: &str) -> ViewState {
             _ => {}
         }
     }
+    if !v.present {
+        // A story step means nothing outside presentation mode.
+        v.step = 0;
+    }
     v
 }
 

@@ -1,0 +1,237 @@
+// End-to-end: timeline, Play, filters, search, table, zoom and URL state.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openPage, mapReady, startServer, screenshot, DIST } from './browser.mjs';
+
+const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+const years = data.deployments.map((d) => d.year).concat(data.events.map((e) => Number(e.date.slice(0, 4))));
+const [MIN, MAX] = [Math.min(...years), Math.max(...years)];
+
+let browser, server;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const shadedCount = (page) => page.locator('svg.map [role=button]').count();
+const summary = (page) => page.locator('#summary-line').innerText();
+const query = (page) => new URL(page.url()).search;
+/** The URL is written in an effect after render: wait for it. */
+async function expectQuery(page, expected) {
+  await page.waitForFunction((q) => location.search === q, expected, { timeout: 3000 }).catch(() => {});
+  assert.equal(await query(page), expected);
+}
+
+test('the year slider follows the WAI-ARIA pattern and the map follows it', async () => {
+  const { page, context } = await openPage(browser, { url: server.base });
+  await mapReady(page);
+  const slider = page.locator('[role=slider]');
+  assert.equal(await slider.getAttribute('aria-valuemin'), String(MIN));
+  assert.equal(await slider.getAttribute('aria-valuemax'), String(MAX));
+  const all = await shadedCount(page);
+  await slider.focus();
+  await page.keyboard.press('Home');
+  assert.equal(await slider.getAttribute('aria-valuenow'), String(MIN));
+  const atStart = await shadedCount(page);
+  assert.ok(atStart < all, `fewer countries at ${MIN} (${atStart}) than in all years (${all})`);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await slider.getAttribute('aria-valuenow'), String(MIN + 1));
+  await page.keyboard.press('PageUp');
+  assert.equal(await slider.getAttribute('aria-valuenow'), String(MIN + 6));
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await slider.getAttribute('aria-valuenow'), String(MIN));
+  await page.keyboard.press('End');
+  assert.equal(await slider.getAttribute('aria-valuenow'), String(MAX));
+  assert.match(await slider.getAttribute('aria-valuetext'), new RegExp(`^${MAX}: \\d+ countr(y|ies), \\d+ deployments?$`));
+  await expectQuery(page, `?year=${MAX}`);
+  // Cumulative: the 2019 map has at least as many countries as 2015's, and 2019's new ones are outlined.
+  await page.locator('.tl-controls .all').click();
+  await expectQuery(page, '');
+  await context.close();
+});
+
+test('dragging on the timeline sets the year', async () => {
+  const { page, context } = await openPage(browser, { url: server.base });
+  await mapReady(page);
+  const box = await page.locator('.tl-track').boundingBox();
+  const n = MAX - MIN + 1;
+  const xFor = (y) => box.x + ((y - MIN + 0.5) / n) * box.width;
+  await page.mouse.move(xFor(2012), box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(xFor(2014), box.y + box.height / 2, { steps: 5 });
+  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2014');
+  await page.mouse.move(xFor(2017), box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2017');
+  const newIn2017 = new Set(data.deployments.filter((d) => d.year === 2017).map((d) => d.country));
+  assert.equal(await page.locator('svg.map .country.new, svg.map .marker.new').count(), newIn2017.size, 'new deployments stand out');
+  await context.close();
+});
+
+test('Play advances year by year and Pause stops it', async () => {
+  const { page, context } = await openPage(browser, { url: server.base + '?year=2015' });
+  await mapReady(page);
+  const slider = page.locator('[role=slider]');
+  await page.locator('.tl-controls .play').click();
+  assert.equal(await page.locator('.tl-controls .play').getAttribute('aria-pressed'), 'true');
+  await page.waitForFunction(() => document.querySelector('[role=slider]').getAttribute('aria-valuenow') === '2017', null, { timeout: 5000 });
+  await page.locator('.tl-controls .play').click();
+  const stopped = await slider.getAttribute('aria-valuenow');
+  await page.waitForTimeout(1500);
+  assert.equal(await slider.getAttribute('aria-valuenow'), stopped, 'paused');
+  assert.match(await page.locator('#year-announcer').innerText(), new RegExp(`^${stopped}: `));
+  await context.close();
+});
+
+test('Play under reduced motion still steps', async () => {
+  const { page, context } = await openPage(browser, { url: server.base + `?year=${MAX - 2}`, reducedMotion: 'reduce' });
+  await mapReady(page);
+  await page.locator('.tl-controls .play').click();
+  // While playing, the live region is quiet.
+  assert.equal(await page.locator('#year-announcer').innerText(), '');
+  await page.waitForFunction((max) => document.querySelector('[role=slider]').getAttribute('aria-valuenow') === String(max), MAX, { timeout: 6000 });
+  await page.waitForFunction(() => document.querySelector('.tl-controls .play').getAttribute('aria-pressed') === 'false', null, { timeout: 3000 });
+  const duration = await page.locator('.viewport').evaluate((el) => getComputedStyle(el).transitionDuration);
+  assert.match(duration, /^0s/, 'no animated transitions under reduced motion');
+  await context.close();
+});
+
+test('filters change the counts and reset restores them', async () => {
+  const { page, context } = await openPage(browser, { url: server.base });
+  await mapReady(page);
+  const before = await summary(page);
+  const total = data.deployments.length;
+  assert.match(before, new RegExp(`${new Set(data.deployments.map((d) => d.country)).size} countries · ${total} deployments`));
+  await page.locator('.filters summary').click();
+  await page.locator('input[name=company][value=zte]').check();
+  const zte = data.deployments.filter((d) => d.companies.includes('zte'));
+  assert.match(await summary(page), new RegExp(`${new Set(zte.map((d) => d.country)).size} countr(y|ies) · ${zte.length} deployments?`));
+  assert.equal(await shadedCount(page), new Set(zte.map((d) => d.country)).size);
+  await page.locator('input[name=evidence][value=confirmed]').check();
+  const both = zte.filter((d) => d.evidence === 'confirmed');
+  assert.match(await summary(page), new RegExp(`· ${both.length} deployments?`));
+  await expectQuery(page, '?company=zte&evidence=confirmed');
+  await page.locator('.filters .reset').click();
+  assert.equal(await summary(page), before);
+  await context.close();
+});
+
+test('search is accent-insensitive and selects the result (combobox)', async () => {
+  const { page, context } = await openPage(browser, { url: server.base });
+  await mapReady(page);
+  const input = page.locator('#search-input');
+  await input.fill("cote d'ivoire");
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-activedescendant'), 'search-opt-0');
+  assert.match(await page.locator('#search-opt-0').innerText(), /Ivory Coast|Côte/);
+  await page.keyboard.press('Enter');
+  await page.locator('#country-panel[data-country=CIV]').waitFor();
+  await input.fill('nairobi');
+  await page.keyboard.press('Enter');
+  await page.locator('#country-panel[data-country=KEN]').waitFor();
+  await input.fill('HIKVISION');
+  await page.keyboard.press('Enter');
+  await expectQuery(page, '?country=KEN&company=hikvision');
+  await context.close();
+});
+
+test('the table lists the filtered deployments and sorts', async () => {
+  const { page, context } = await openPage(browser, { url: server.base + '?tab=table&year=2016' });
+  await page.locator('.data-table').waitFor();
+  const upto = data.deployments.filter((d) => d.year <= 2016);
+  assert.equal(await page.locator('.data-table tbody tr').count(), upto.length);
+  const yearsCol = async () => (await page.locator('.data-table tbody td.num').allInnerTexts()).map((t) => Number(t.slice(0, 4)));
+  const asc = await yearsCol();
+  assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+  await page.locator('th[aria-sort] button', { hasText: 'Year' }).click();
+  assert.equal(await page.locator('th', { hasText: 'Year' }).getAttribute('aria-sort'), 'descending');
+  const desc = await yearsCol();
+  assert.deepEqual(desc, [...desc].sort((a, b) => b - a));
+  await page.locator('th button', { hasText: 'Country' }).click();
+  const names = await page.locator('.data-table tbody th').allInnerTexts();
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'en')));
+  await screenshot(page, 'table-1280-light');
+  // Keyboard: the tabs follow the tab pattern.
+  await page.locator('#tab-table').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.locator('#tab-map').getAttribute('aria-selected'), 'true');
+  await context.close();
+});
+
+test('a URL with state reproduces the view after reload, and Back restores the selection', async () => {
+  const q = '?year=2019&country=KEN&category=safe-city&region=africa';
+  const { page, context } = await openPage(browser, { url: server.base + q });
+  await page.locator('#country-panel[data-country=KEN]').waitFor();
+  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2019');
+  assert.equal(await page.locator('input[name=category][value=safe-city]').isChecked(), true);
+  assert.equal(await page.locator('.regions button[aria-pressed=true]').innerText(), 'Africa');
+  await expectQuery(page, q);
+  await page.reload();
+  await page.locator('#country-panel[data-country=KEN]').waitFor();
+  await expectQuery(page, q);
+  await page.click('#c-UGA');
+  await page.locator('#country-panel[data-country=UGA]').waitFor();
+  await page.click('#c-ZMB');
+  await page.locator('#country-panel[data-country=ZMB]').waitFor();
+  await page.goBack();
+  await page.locator('#country-panel[data-country=UGA]').waitFor();
+  await page.goBack();
+  await page.locator('#country-panel[data-country=KEN]').waitFor();
+  await page.goForward();
+  await page.locator('#country-panel[data-country=UGA]').waitFor();
+  await context.close();
+});
+
+test('malformed URLs leave a working widget', async () => {
+  for (const q of ['?year=abc&country=XXX&company=huawei,,nope', '?year=99999&tab=%ZZ&lang=<script>', '?country=KEN&country=&&&=&region=mars', '?' + 'x'.repeat(5000)]) {
+    const { page, log, context } = await openPage(browser, { url: server.base + q });
+    await mapReady(page);
+    assert.deepEqual(log.pageErrors, [], q);
+    assert.ok((await shadedCount(page)) > 0, q);
+    if (q.includes('huawei')) assert.equal(await page.locator('input[name=company][value=huawei]').isChecked(), true, 'valid parts are honoured');
+    if (q.startsWith('?country=KEN')) await page.locator('#country-panel[data-country=KEN]').waitFor();
+    await context.close();
+  }
+});
+
+test('zoom: buttons, keyboard and region presets', async () => {
+  const { page, context } = await openPage(browser, { url: server.base });
+  await mapReady(page);
+  const t = () => page.locator('.viewport').getAttribute('transform');
+  const world = await t();
+  await page.locator('.zoom-in').click();
+  assert.notEqual(await t(), world);
+  assert.match(await t(), /scale\(1\.6/);
+  await page.locator('.zoom-out').click();
+  assert.equal(await t(), world);
+  await page.locator('.regions button', { hasText: 'Europe' }).click();
+  await expectQuery(page, '?region=europe');
+  const europe = await t();
+  assert.notEqual(europe, world);
+  await page.focus('#c-FRA');
+  await page.keyboard.press('+');
+  assert.notEqual(await t(), europe);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await page.locator('.regions button', { hasText: 'World' }).click();
+  assert.equal(await t(), world);
+  await screenshot(page, 'zoom-europe-1280');
+  await context.close();
+});
+
+test('events follow the year; choosing one moves to its year and country', async () => {
+  const { page, context } = await openPage(browser, { url: server.base + '?year=2019' });
+  await mapReady(page);
+  const current = page.locator('.event.current');
+  assert.ok((await current.count()) > 0);
+  for (const t of await current.locator('.ev-meta time').allInnerTexts()) assert.match(t, /2019/);
+  const withCountry = data.events.find((e) => e.country && e.date.startsWith('2016') && data.deployments.some((d) => d.country === e.country));
+  await page.locator(`#e-${withCountry.id} .ev-choose`).click();
+  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2016');
+  await page.locator(`#country-panel[data-country=${withCountry.country}]`).waitFor();
+  await context.close();
+});
