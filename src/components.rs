@@ -15,3 +15,4 @@ pub mod filter_panel;
 pub mod zoom_controls;
 pub mod search_box;
 pub mod data_table;
+pub mod glance;

@@ -103,6 +103,8 @@ pub struct Strings {
     pub shown_upto: &'static str,
     pub event_kinds: [&'static str; 8],
     pub hidden_by_filters: &'static str,
+    pub at_a_glance: &'static str,
+    pub more_figures: &'static str,
     pub months: [&'static str; 12],
     pub categories: [&'static str; 10],
     pub evidence_labels: [&'static str; 4],

@@ -356,9 +356,12 @@ fn import_from(files: &[Option<String>]) -> Result<surveillance_atlas::data::mod
     csv::import(|name| CSV_FILES.iter().position(|(n, _)| *n == name).and_then(|i| files.get(i).cloned().flatten()))
 }
 
+/// CSV files as parsed rows (header first), by file name.
+type CsvRows = Vec<(&'static str, Vec<Vec<String>>)>;
+
 /// The baseline dataset as CSV rows per file (header first).
-fn baseline_csv_rows() -> &'static Vec<(&'static str, Vec<Vec<String>>)> {
-    static ROWS: OnceLock<Vec<(&'static str, Vec<Vec<String>>)>> = OnceLock::new();
+fn baseline_csv_rows() -> &'static CsvRows {
+    static ROWS: OnceLock<CsvRows> = OnceLock::new();
     ROWS.get_or_init(|| {
         let ds = validate::parse(&baseline().to_string()).expect("baseline parses");
         csv::export(&ds).into_iter().map(|(name, text)| (name, csv::parse(&text).expect("export parses"))).collect()

@@ -3,6 +3,7 @@ use crate::components::credits::Credits;
 use crate::components::data_table::DataTable;
 use crate::components::event_list::EventList;
 use crate::components::filter_panel::FilterPanel;
+use crate::components::glance::Glance;
 use crate::components::legend::Legend;
 use crate::components::map_view::MapView;
 use crate::components::search_box::SearchBox;
@@ -159,7 +160,7 @@ pub fn App(props: &AppProps) -> Html {
             let has_markers = loaded.world.countries.iter().any(|c| !c.has_shape() && stats.contains_key(&c.iso3));
             let selection_text = selected.as_ref().map(|c| {
                 let n = stats.get(c.as_str()).map(|st| st.count).unwrap_or(0);
-                format!("{}: {}", loaded.country_name(c), s.deployments(n))
+                format!("{}: {}", loaded.country_name_in(c, lang), s.deployments(n))
             });
             let mut companies: Vec<(String, String, usize)> = loaded
                 .data
@@ -255,6 +256,7 @@ pub fn App(props: &AppProps) -> Html {
                             <DataTable loaded={loaded.clone()} rows={visible.clone()} {lang} caption={table_caption} on_select={on_table_select} />
                         }
                     </div>
+                    <Glance loaded={loaded.clone()} {lang} />
                     <EventList loaded={loaded.clone()} events={events.clone()} {year} {lang} on_choose={to_action(&d, Action::ChooseEvent)} />
                     <p class="visually-hidden" aria-live="polite" id="year-announcer">{ if state.playing { String::new() } else { year_text } }</p>
                     <p class="visually-hidden" aria-live="polite" id="announcer">{ selection_text.unwrap_or_default() }</p>

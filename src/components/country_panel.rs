@@ -24,13 +24,13 @@ pub fn CountryPanel(props: &CountryPanelProps) -> Html {
     let s = props.lang.strings();
     let mut deployments: Vec<&Deployment> = props.deployments.iter().collect();
     deployments.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
-    let name = props.loaded.country_name(&props.iso3);
+    let name = props.loaded.country_name_in(&props.iso3, props.lang);
     let onclick = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <section class="panel" id="country-panel" aria-labelledby="panel-title" data-country={props.iso3.clone()}>
             <header class="panel-head">
                 <h2 id="panel-title" tabindex="-1">{ name }</h2>
-                <button type="button" class="close" {onclick} aria-label={format!("{} {}", s.close, props.loaded.country_name(&props.iso3))}>{ "×" }</button>
+                <button type="button" class="close" {onclick} aria-label={format!("{} {}", s.close, props.loaded.country_name_in(&props.iso3, props.lang))}>{ "×" }</button>
             </header>
             <p class="count">{ if deployments.is_empty() { s.no_deployments.to_string() } else { s.deployments(deployments.len()) } }</p>
             if props.hidden > 0 { <p class="hidden-note">{ format!("{} {}", props.hidden, s.hidden_by_filters) }</p> }

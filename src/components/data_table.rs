@@ -24,13 +24,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let order = use_state(Sort::default);
     let loaded = props.loaded.clone();
     let lang = props.lang;
-    let country_name = |c: &str| -> String {
-        match loaded.world.country(&loaded.index, c) {
-            Some(x) if lang == Lang::Fr && !x.name_fr.is_empty() => x.name_fr.clone(),
-            Some(x) => x.name.clone(),
-            None => c.to_string(),
-        }
-    };
+    let country_name = |c: &str| loaded.country_name_in(c, lang);
     let mut rows: Vec<&Deployment> = props.rows.iter().collect();
     sort(&mut rows, *order, country_name, |c| loaded.company_name(c).to_string());
 

@@ -39,7 +39,7 @@ pub fn EventList(props: &EventListProps) -> Html {
             let id = e.id.clone();
             move |_: MouseEvent| id.clone()
         });
-        let country = e.country.as_deref().map(|c| props.loaded.country_name(c));
+        let country = e.country.as_deref().map(|c| props.loaded.country_name_in(c, props.lang));
         let node = if Some(i) == first_current { anchor.clone() } else { NodeRef::default() };
         let sources = e.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
         html! {

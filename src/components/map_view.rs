@@ -101,14 +101,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         });
     }
 
-    let name_of = |iso3: &str| -> String {
-        let c = world.country(&props.loaded.index, iso3);
-        match (props.lang, c) {
-            (Lang::Fr, Some(c)) if !c.name_fr.is_empty() => c.name_fr.clone(),
-            (_, Some(c)) => c.name.clone(),
-            _ => iso3.to_string(),
-        }
-    };
+    let name_of = |iso3: &str| props.loaded.country_name_in(iso3, props.lang);
     // Focus order: shaded countries by name.
     let order: Rc<Vec<String>> = {
         let mut v: Vec<(String, String)> = props.stats.iter().filter(|(_, st)| st.count > 0).map(|(k, _)| (name_of(k), k.clone())).collect();

@@ -64,8 +64,45 @@ impl Report {
     }
 
     fn push(&mut self, severity: Severity, entry: &str, field: &str, message: impl Into<String>) {
-        self.problems.push(Problem { severity, entry: entry.into(), field: field.into(), message: message.into() });
+        self.problems.push(Problem { severity, entry: printable(entry), field: printable(field), message: printable(&message.into()) });
     }
+}
+
+/// Escapes control characters so that a report line can never carry terminal escapes or
+/// line breaks from the data.
+fn printable(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+}
+
+/// serde's derived structs also accept arrays (fields by position); the format is objects
+/// only. Returns the JSON path of the first array found where an object belongs.
+fn array_in_place_of_object(v: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let Value::Object(top) = v else { return Some("the top level".into()) };
+    if let Some(m) = top.get("meta") {
+        if !m.is_object() {
+            return Some("meta".into());
+        }
+    }
+    for (list, nested) in [("sources", None), ("companies", Some("sanctions")), ("deployments", Some("dates")), ("events", None), ("figures", None), ("story", None)] {
+        let Some(Value::Array(items)) = top.get(list) else { continue };
+        for (i, item) in items.iter().enumerate() {
+            let Value::Object(obj) = item else { return Some(format!("{list}[{i}]")) };
+            match (nested, nested.and_then(|n| obj.get(n))) {
+                (Some("dates"), Some(d)) if !d.is_object() => return Some(format!("{list}[{i}].dates")),
+                (Some("sanctions"), Some(Value::Array(xs))) => {
+                    if let Some(j) = xs.iter().position(|x| !x.is_object()) {
+                        return Some(format!("{list}[{i}].sanctions[{j}]"));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// Parses the JSON text of a dataset. Syntax and type errors come back as one problem with
@@ -76,12 +113,20 @@ pub fn parse(text: &str) -> Result<Dataset, Report> {
         report.push(Severity::Error, "dataset", "", format!("file is {} bytes; the limit is {MAX_BYTES}", text.len()));
         return Err(report);
     }
+    // A UTF-8 byte-order mark (spreadsheet exports add one) is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         report.push(Severity::Error, "dataset", "", "file is empty");
         return Err(report);
     }
     match serde_json::from_str::<Dataset>(text) {
-        Ok(ds) => Ok(ds),
+        Ok(ds) => {
+            if let Some(path) = serde_json::from_str::<serde_json::Value>(text).ok().as_ref().and_then(array_in_place_of_object) {
+                report.push(Severity::Error, "dataset", "", format!("does not match the schema: {path} is an array where an object is expected"));
+                return Err(report);
+            }
+            Ok(ds)
+        }
         Err(e) => {
             let what = match e.classify() {
                 serde_json::error::Category::Syntax => "is not valid JSON",
@@ -246,8 +291,8 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
         c.err("deployments", "", "the dataset has no deployments");
     }
 
-    let names = entry_names(&mut c, "sources", &ds.sources, |s| &s.id);
-    for (s, e) in ds.sources.iter().zip(&names) {
+    let source_names = entry_names(&mut c, "sources", &ds.sources, |s| &s.id);
+    for (s, e) in ds.sources.iter().zip(&source_names) {
         c.text(e, "publisher", &s.publisher, true);
         c.text(e, "title", &s.title, true);
         c.date(e, "date", &s.date);
@@ -346,9 +391,9 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
         c.source_refs(e, &st.sources, true);
     }
 
-    let unused: Vec<String> = ds.sources.iter().filter(|s| !c.used_sources.contains(s.id.as_str())).map(|s| s.id.clone()).collect();
-    for id in unused {
-        c.warn(&format!("sources/{id}"), "", "is not used by any entry");
+    let unused: Vec<String> = ds.sources.iter().zip(&source_names).filter(|(s, _)| !c.used_sources.contains(s.id.as_str())).map(|(_, name)| name.clone()).collect();
+    for name in unused {
+        c.warn(&name, "", "is not used by any entry");
     }
     c.report
 }

@@ -68,6 +68,8 @@ pub const STRINGS: Strings = Strings {
     shown_upto: "up to",
     event_kinds: ["Contract", "Launch", "Report", "Investigation", "Sanction", "Trade fair", "Acquisition", "Policy"],
     hidden_by_filters: "more outside the selected year and filters.",
+    at_a_glance: "At a glance",
+    more_figures: "More key figures",
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     categories: [
         "CCTV and safe city",

@@ -68,6 +68,8 @@ pub const STRINGS: Strings = Strings {
     shown_upto: "jusqu'en",
     event_kinds: ["Contrat", "Mise en service", "Rapport", "Enquête", "Sanction", "Salon", "Acquisition", "Politique"],
     hidden_by_filters: "autres hors de l'année et des filtres choisis.",
+    at_a_glance: "En bref",
+    more_figures: "Autres chiffres clés",
     months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
     categories: [
         "Vidéosurveillance et ville sûre",

@@ -37,7 +37,16 @@ impl Loaded {
     }
 
     pub fn country_name(&self, iso3: &str) -> String {
-        self.world.country(&self.index, iso3).map(|c| c.name.clone()).unwrap_or_else(|| iso3.to_string())
+        self.country_name_in(iso3, Lang::En)
+    }
+
+    /// The country's name in a language (French names from world-countries), else the code.
+    pub fn country_name_in(&self, iso3: &str, lang: Lang) -> String {
+        match (lang, self.world.country(&self.index, iso3)) {
+            (Lang::Fr, Some(c)) if !c.name_fr.is_empty() => c.name_fr.clone(),
+            (_, Some(c)) => c.name.clone(),
+            _ => iso3.to_string(),
+        }
     }
 
     pub fn company_name<'a>(&'a self, id: &'a str) -> &'a str {
@@ -119,6 +128,12 @@ pub enum Action {
     ChooseEvent(String),
     SetLang(Lang),
     SetTheme(Theme),
+    /// Enter or leave presentation mode (entering shows the current story step).
+    Present(bool),
+    /// Go to a story step (0-based, clamped) and show its year, country and region.
+    GoToStep(usize),
+    /// Move through the story by a number of steps.
+    StepStory(i32),
     /// Restore a whole view (Back/Forward).
     Restore(ViewState),
 }
@@ -161,6 +176,29 @@ impl AppState {
         if self.view.step >= l.data.story.len() {
             self.view.step = 0;
         }
+        if self.view.present {
+            let step = self.view.step;
+            self.show_step(step);
+        }
+    }
+
+    /// Shows a story step: its year, country (or none) and region (or the world).
+    fn show_step(&mut self, i: usize) {
+        let Some(l) = self.loaded().cloned() else {
+            self.view.step = i;
+            return;
+        };
+        let n = l.data.story.len();
+        if n == 0 {
+            return;
+        }
+        let i = i.min(n - 1);
+        let step = &l.data.story[i];
+        self.view.step = i;
+        self.view.year = Some(step.year);
+        self.view.country = step.country.clone().filter(|c| l.index.contains(c));
+        self.view.region = step.region.filter(|r| *r != Region::World);
+        self.zoom = self.view.region.map(|r| region_box(r, &l.world));
     }
 
     /// Applies one action, returning the new state (pure; used by the Yew reducer).
@@ -276,6 +314,21 @@ impl AppState {
             }
             Action::SetLang(lang) => next.view.lang = Some(lang),
             Action::SetTheme(t) => next.view.theme = t,
+            Action::Present(on) => {
+                next.view.present = on;
+                next.playing = false;
+                if on {
+                    let step = next.view.step;
+                    next.show_step(step);
+                } else {
+                    next.view.step = 0;
+                }
+            }
+            Action::GoToStep(i) => next.show_step(i),
+            Action::StepStory(n) => {
+                let i = (next.view.step as i64 + n as i64).max(0) as usize;
+                next.show_step(i);
+            }
             Action::Restore(v) => {
                 next.view = v;
                 next.playing = false;
@@ -333,6 +386,12 @@ mod tests {
             ..Default::default()
         };
         Rc::new(Loaded::new(data, world, vec![]))
+    }
+
+    impl Loaded {
+        fn clone_for_test(&self) -> Loaded {
+            Loaded::new(self.data.clone(), self.world.clone(), vec![])
+        }
     }
 
     fn ready(query: &str) -> AppState {
@@ -416,6 +475,26 @@ mod tests {
         let panned = r.apply(Action::Pan(0.1, 0.0));
         assert_eq!(panned.view.region, None);
         assert_eq!(r.apply(Action::SetRegion(Some(Region::World))).zoom, None);
+    }
+
+    #[test]
+    fn the_story_steps_through_years_countries_and_regions() {
+        let mut l = (*loaded()).clone_for_test();
+        l.data.story = vec![
+            StoryStep { id: "a".into(), year: 2011, country: Some("ECU".into()), region: Some(Region::LatinAmerica), caption: "c".into(), sources: vec![] },
+            StoryStep { id: "b".into(), year: 2014, country: Some("KEN".into()), region: None, caption: "c".into(), sources: vec![] },
+        ];
+        let s = AppState::from_query("?mode=present&step=2").apply(Action::Loaded(Rc::new(l)));
+        assert!(s.view.present);
+        assert_eq!((s.view.step, s.view.year, s.selected()), (1, Some(2014), Some("KEN")));
+        let back = s.apply(Action::StepStory(-1));
+        assert_eq!((back.view.step, back.view.year, back.selected(), back.view.region), (0, Some(2011), Some("ECU"), Some(Region::LatinAmerica)));
+        assert!(back.zoom.is_some());
+        assert_eq!(back.apply(Action::StepStory(-5)).view.step, 0);
+        assert_eq!(back.apply(Action::StepStory(9)).view.step, 1);
+        let out = back.apply(Action::Present(false));
+        assert!(!out.view.present);
+        assert_eq!(crate::state::url::serialize(&out.view).contains("mode"), false);
     }
 
     #[test]

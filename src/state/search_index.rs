@@ -14,11 +14,7 @@ pub fn entries(l: &Loaded, lang: Lang) -> Vec<Entry> {
         out.push(Entry::new(HitKind::Country, label, "", &c.iso3, &[alt, &c.iso3]));
     }
     for d in &l.data.deployments {
-        let country = match l.world.country(&l.index, &d.country) {
-            Some(c) if lang == Lang::Fr && !c.name_fr.is_empty() => c.name_fr.clone(),
-            Some(c) => c.name.clone(),
-            None => d.country.clone(),
-        };
+        let country = l.country_name_in(&d.country, lang);
         for city in place_names(&d.place) {
             out.push(Entry::new(HitKind::City, &city, &country, &d.country, &[]));
         }
