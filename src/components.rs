@@ -16,3 +16,5 @@ pub mod zoom_controls;
 pub mod search_box;
 pub mod data_table;
 pub mod glance;
+pub mod share_panel;
+pub mod story_panel;

@@ -5,3 +5,4 @@ pub mod state;
 pub mod i18n;
 pub mod web;
 pub mod components;
+pub mod export;

@@ -5,6 +5,7 @@ pub mod filter;
 pub mod keyboard;
 pub mod search;
 pub mod search_index;
+pub mod story;
 pub mod table;
 pub mod timeline;
 pub mod url;

@@ -7,6 +7,8 @@ use crate::components::glance::Glance;
 use crate::components::legend::Legend;
 use crate::components::map_view::MapView;
 use crate::components::search_box::SearchBox;
+use crate::components::share_panel::{ExportKind, SharePanel};
+use crate::components::story_panel::StoryPanel;
 use crate::components::status_view::StatusView;
 use crate::components::timeline::Timeline;
 use crate::components::zoom_controls::ZoomControls;
@@ -18,8 +20,9 @@ use crate::state::filter::{self, summarise};
 use crate::state::search::HitKind;
 use crate::state::timeline::{bars, year_range};
 use crate::state::url;
-use crate::state::view::Tab;
-use crate::web::dom::{apply_document, browser_lang, interval, on_popstate};
+use crate::state::story::{story_key, StoryKey};
+use crate::state::view::{Tab, Theme};
+use crate::web::dom::{apply_document, browser_lang, exit_fullscreen, interval, on_popstate, on_window_keydown, page_url, request_fullscreen, today};
 use crate::web::history;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -95,6 +98,39 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(guard)
         });
     }
+    // Auto-height for iframes (does nothing when the page is not framed).
+    use_effect_with((), |_| {
+        let child = url::pairs(&history::current_query()).into_iter().find(|(k, _)| k == "childId").map(|(_, v)| v).filter(|v| !v.is_empty() && v.len() < 200);
+        let guard = crate::web::embed::start(child);
+        move || drop(guard)
+    });
+    {
+        let d = state.dispatcher();
+        let n = state.loaded().map(|l| l.data.story.len()).unwrap_or(0);
+        use_effect_with((state.view.present, n), move |(present, n)| {
+            let n = *n;
+            let guard = present.then(|| {
+                on_window_keydown(move |e| {
+                    let on_button = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "TEXTAREA" | "SUMMARY"));
+                    let Some(k) = story_key(&e.key(), e.shift_key(), on_button) else { return };
+                    e.prevent_default();
+                    match k {
+                        StoryKey::Next => d.dispatch(Action::StepStory(1)),
+                        StoryKey::Previous => d.dispatch(Action::StepStory(-1)),
+                        StoryKey::First => d.dispatch(Action::GoToStep(0)),
+                        StoryKey::Last => d.dispatch(Action::GoToStep(n.saturating_sub(1))),
+                        StoryKey::Exit => {
+                            exit_fullscreen();
+                            d.dispatch(Action::Present(false));
+                        }
+                    }
+                })
+            });
+            move || drop(guard)
+        });
+    }
+    let status = use_state(|| AttrValue::from(""));
+
     {
         let d = state.dispatcher();
         use_effect_with(state.playing, move |playing| {
@@ -215,34 +251,169 @@ pub fn App(props: &AppProps) -> Html {
                 })
             };
             let table_caption = year.map(|y| format!("· {} {y}", s.shown_upto)).unwrap_or_default();
+            let query = url::serialize(&state.view);
+            let filter_desc: Vec<String> = filters
+                .companies
+                .iter()
+                .map(|c| loaded.company_name(c).to_string())
+                .chain(filters.categories.iter().map(|c| s.category(*c).to_string()))
+                .chain(filters.evidence.iter().map(|e| s.evidence(*e).to_string()))
+                .collect();
+            let view_desc = format!(
+                "{}{} · {}",
+                year.map(|y| format!("{} {y}", s.shown_upto)).unwrap_or_else(|| s.all_years.to_string()),
+                if filter_desc.is_empty() { String::new() } else { format!(" · {}", filter_desc.join(", ")) },
+                summary_text
+            );
+            let here = page_url();
+            let deep_link = history::merge(&query, "");
+            let full_link = {
+                let base = here.split(['?', '#']).next().unwrap_or("").to_string();
+                let mut v = state.view.clone();
+                v.embed = false;
+                format!("{base}{}", url::serialize(&v))
+            };
+            let citation = crate::export::cite::citation(s.title, &loaded.data.meta.updated, &format!("{}{}", here.split(['?', '#']).next().unwrap_or(""), deep_link), &today(&s.months), lang == Lang::Fr);
+            let mut embed_view = state.view.clone();
+            embed_view.embed = false;
+            let snippet = crate::export::cite::embed_snippet(&here, &url::serialize(&embed_view), &format!("{}: {}", s.title, view_desc), 760);
+            let on_copy = {
+                let status = status.clone();
+                Callback::from(move |(text, field): (String, &'static str)| {
+                    let status = status.clone();
+                    let fut = async move {
+                        let ok = crate::web::download::copy_text(&text, field).await;
+                        status.set(if ok { s.copied } else { s.copy_failed }.into());
+                    };
+                    #[cfg(target_arch = "wasm32")]
+                    wasm_bindgen_futures::spawn_local(fut);
+                    #[cfg(not(target_arch = "wasm32"))]
+                    drop(fut);
+                })
+            };
+            let on_export = {
+                let status = status.clone();
+                let loaded = loaded.clone();
+                let visible = visible.clone();
+                let stats = stats.clone();
+                let zoom = state.zoom;
+                let selected = state.view.country.clone();
+                let view_desc = view_desc.clone();
+                let source_line = format!("{} {} · {}", s.svg_source, here.split(['?', '#']).next().unwrap_or(""), s.svg_map_credit);
+                Callback::from(move |k: ExportKind| {
+                    use crate::export::svg::{map_svg, SvgText, WIDTH};
+                    use crate::web::download::download_text;
+                    let svg_text = SvgText { title: s.title, subtitle: &view_desc, legend_title: s.legend_title, legend_none: s.legend_none, source: &source_line };
+                    let result = match k {
+                        ExportKind::Svg => {
+                            let (svg, _) = map_svg(&loaded.world, &stats, zoom, selected.as_deref(), &svg_text);
+                            download_text("surveillance-atlas-map.svg", "image/svg+xml", &svg).map(|_| "surveillance-atlas-map.svg")
+                        }
+                        ExportKind::Png => {
+                            let (svg, h) = map_svg(&loaded.world, &stats, zoom, selected.as_deref(), &svg_text);
+                            let status = status.clone();
+                            let fut = async move {
+                                let r = crate::web::download::download_png("surveillance-atlas-map.png", &svg, WIDTH, h, 2.0).await;
+                                status.set(match r { Ok(()) => format!("{} surveillance-atlas-map.png", s.saved), Err(e) => e }.into());
+                            };
+                            #[cfg(target_arch = "wasm32")]
+                            wasm_bindgen_futures::spawn_local(fut);
+                            #[cfg(not(target_arch = "wasm32"))]
+                            drop(fut);
+                            return;
+                        }
+                        ExportKind::Csv => download_text("surveillance-atlas-deployments.csv", "text/csv;charset=utf-8", &crate::data::csv::deployments_csv(visible.iter())).map(|_| "surveillance-atlas-deployments.csv"),
+                        ExportKind::Json => {
+                            let subset = crate::export::data::subset(&loaded.data, &visible);
+                            let json = serde_json::to_string_pretty(&subset).unwrap_or_default();
+                            download_text("surveillance-atlas-data.json", "application/json", &json).map(|_| "surveillance-atlas-data.json")
+                        }
+                    };
+                    status.set(match result { Ok(name) => format!("{} {name}", s.saved), Err(e) => e }.into());
+                })
+            };
+            let on_present = {
+                let d = state.dispatcher();
+                Callback::from(move |_: ()| {
+                    request_fullscreen();
+                    d.dispatch(Action::Present(true));
+                })
+            };
+            let on_exit_present = {
+                let d = state.dispatcher();
+                Callback::from(move |_: ()| {
+                    exit_fullscreen();
+                    d.dispatch(Action::Present(false));
+                })
+            };
             let panel_deps: Vec<Deployment> = selected.as_ref().map(|c| vis.iter().filter(|d| d.country == c.as_str()).map(|d| (*d).clone()).collect()).unwrap_or_default();
             let panel_hidden = selected.as_ref().map(|c| loaded.data.deployments.iter().filter(|d| d.country == c.as_str()).count().saturating_sub(panel_deps.len())).unwrap_or(0);
+            let present = state.view.present;
+            let prefs = {
+                let d1 = state.dispatcher();
+                let d2 = state.dispatcher();
+                let on_lang = Callback::from(move |e: yew::Event| {
+                    let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                    if let Some(l) = Lang::from_code(&v) {
+                        d1.dispatch(Action::SetLang(l));
+                    }
+                });
+                let on_theme = Callback::from(move |e: yew::Event| {
+                    let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                    if let Some(t) = Theme::from_id(&v) {
+                        d2.dispatch(Action::SetTheme(t));
+                    }
+                });
+                let theme = state.view.theme;
+                html! {
+                    <div class="prefs">
+                        <label>{ s.language_label }{ " " }
+                            <select onchange={on_lang}>
+                                { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} selected={*l == lang}>{ l.strings().language_name }</option> }) }
+                            </select>
+                        </label>
+                        <label>{ s.theme_label }{ " " }
+                            <select onchange={on_theme}>
+                                { for [Theme::Auto, Theme::Light, Theme::Dark].iter().enumerate().map(|(i, t)| html! { <option value={t.id()} selected={*t == theme}>{ s.theme_names[i] }</option> }) }
+                            </select>
+                        </label>
+                    </div>
+                }
+            };
             html! {
                 <>
-                    <div class="toolbar">
+                    if present {
+                        <StoryPanel loaded={loaded.clone()} step={state.view.step} {lang} on_step={to_action(&d, Action::StepStory)} on_exit={on_exit_present.clone()} />
+                    }
+                    <div class="toolbar" hidden={present}>
                         <SearchBox {lang} entries={search_entries.clone()} on_choose={on_search} />
                         <div class="tabs" role="tablist" aria-label={s.view_label} onkeydown={on_tab_key}>
                             { tab_button(Tab::Map, s.tab_map) }{ tab_button(Tab::Table, s.tab_table) }
                         </div>
                         <p class="summary-line" id="summary-line">{ summary_text }</p>
                     </div>
+                    if !present {
+                    <SharePanel {lang} snippet={snippet} citation={citation} status={(*status).clone()} {on_copy} {on_export} {on_present} />
                     <FilterPanel {lang} filters={filters.clone()} {companies}
                         on_company={to_action(&d, Action::ToggleCompany)} on_category={to_action(&d, Action::ToggleCategory)}
                         on_evidence={to_action(&d, Action::ToggleEvidence)} on_reset={to_action(&d, |_: ()| Action::ResetFilters)} />
                     <Timeline {lang} bars={year_bars.clone()} {range} {year} playing={state.playing} value_text={year_text.clone()}
                         on_year={to_action(&d, Action::SetYear)} on_step={to_action(&d, Action::StepYear)}
                         on_play={to_action(&d, |_: ()| Action::Play)} on_pause={to_action(&d, |_: ()| Action::Pause)} />
+                    }
                     <div class="tab-panel" id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={state.view.tab != Tab::Map}>
                         <div class="stage">
                             <div class="map-col">
+                                if !present {
                                 <ZoomControls {lang} region={state.view.region} zoomed={state.zoom.is_some()}
                                     on_zoom={to_action(&d, |f: f64| Action::Zoom(f, None))} on_region={to_action(&d, Action::SetRegion)} />
+                                }
                                 <MapView loaded={loaded.clone()} stats={stats.clone()} selected={selected.clone()} {lang} {year}
                                     zoom={state.zoom} on_zoom={to_action(&d, |(f, at)| Action::Zoom(f, at))} on_pan={to_action(&d, |(x, y)| Action::Pan(x, y))}
                                     on_select={to_action(&d, Action::Select)} on_clear={on_clear.clone()} />
                                 <Legend {lang} {has_markers} {year} />
                             </div>
-                            <div class="panel-col">
+                            <div class="panel-col" hidden={present}>
                                 if let Some(iso3) = selected.clone() {
                                     <CountryPanel loaded={loaded.clone()} {iso3} {lang} deployments={Rc::new(panel_deps)} hidden={panel_hidden} on_close={on_clear.clone()} />
                                 } else {
@@ -256,21 +427,30 @@ pub fn App(props: &AppProps) -> Html {
                             <DataTable loaded={loaded.clone()} rows={visible.clone()} {lang} caption={table_caption} on_select={on_table_select} />
                         }
                     </div>
-                    <Glance loaded={loaded.clone()} {lang} />
-                    <EventList loaded={loaded.clone()} events={events.clone()} {year} {lang} on_choose={to_action(&d, Action::ChooseEvent)} />
+                    if !present && !state.view.embed {
+                        <Glance loaded={loaded.clone()} {lang} />
+                    }
+                    if !present {
+                        <EventList loaded={loaded.clone()} events={events.clone()} {year} {lang} on_choose={to_action(&d, Action::ChooseEvent)} />
+                    }
                     <p class="visually-hidden" aria-live="polite" id="year-announcer">{ if state.playing { String::new() } else { year_text } }</p>
                     <p class="visually-hidden" aria-live="polite" id="announcer">{ selection_text.unwrap_or_default() }</p>
                     <Credits {lang} updated={loaded.data.meta.updated.clone()} />
+                    if state.view.embed {
+                        <p class="full-link"><a href={full_link} target="_blank" rel="noopener">{ s.open_full }</a></p>
+                    } else {
+                        { prefs }
+                    }
                 </>
             }
         }
     };
 
     html! {
-        <div class="atlas" lang={s.code} {onkeydown}>
+        <div class={classes!("atlas", state.view.embed.then_some("embed"), state.view.present.then_some("present"))} lang={s.code} {onkeydown}>
             <header class="masthead">
                 <h1>{ s.title }</h1>
-                <p class="dek">{ s.subtitle }</p>
+                if !state.view.embed { <p class="dek">{ s.subtitle }</p> }
             </header>
             { body }
         </div>

@@ -189,3 +189,82 @@ impl Drop for PopState {
         }
     }
 }
+
+/// Asks for fullscreen on the whole page; false where it is not allowed (e.g. in a frame
+/// without allowfullscreen), and the CSS presentation layout is the fallback.
+pub fn request_fullscreen() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
+        if !doc.fullscreen_enabled() {
+            return false;
+        }
+        doc.document_element().map(|e| e.request_fullscreen().is_ok()).unwrap_or(false)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+pub fn exit_fullscreen() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        }
+    }
+}
+
+/// The page's address, or empty outside the browser.
+pub fn page_url() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Today's date as "27 Nov 2026" style (months from the language), or empty natively.
+pub fn today(months: &[&str; 12]) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        format!("{} {} {}", d.get_date(), months[d.get_month() as usize % 12], d.get_full_year())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = months;
+        String::new()
+    }
+}
+
+/// A window-level keydown listener, removed when the guard is dropped.
+pub struct KeyListener {
+    #[cfg(target_arch = "wasm32")]
+    cb: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::KeyboardEvent)>,
+}
+
+pub fn on_window_keydown(f: impl FnMut(web_sys::KeyboardEvent) + 'static) -> KeyListener {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(f);
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+        }
+        KeyListener { cb }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = f;
+        KeyListener {}
+    }
+}
+
+impl Drop for KeyListener {
+    fn drop(&mut self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback("keydown", self.cb.as_ref().unchecked_ref());
+        }
+    }
+}

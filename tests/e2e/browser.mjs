@@ -9,9 +9,19 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DIST = path.join(ROOT, 'dist');
 export const SHOTS = path.join(ROOT, 'target', 'screenshots');
 
-/** Serves dist/ on 127.0.0.1 on a free port; returns { base, close }. */
-export async function startServer(dir = DIST) {
+/** Serves dist/ on 127.0.0.1 on a free port; returns { base, close }. With `withPages`, the
+ *  article test pages (tests/e2e/pages) and Pym.js (/vendor/pym.v1.min.js) are served too. */
+export async function startServer(dir = DIST, { withPages = false } = {}) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir}/index.html missing: run trunk build --release first`);
+  if (withPages) {
+    fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
+    const tmp = fs.mkdtempSync(path.join(ROOT, 'target', 'e2e-site-'));
+    fs.cpSync(dir, tmp, { recursive: true });
+    fs.cpSync(path.join(ROOT, 'tests/e2e/pages'), path.join(tmp, 'article'), { recursive: true });
+    fs.mkdirSync(path.join(tmp, 'vendor'));
+    fs.copyFileSync(path.join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js'), path.join(tmp, 'vendor/pym.v1.min.js'));
+    dir = tmp;
+  }
   const server = createServer(dir);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { base: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
@@ -49,4 +59,32 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
 /** Waits until the map is drawn (the app has loaded its data). */
 export async function mapReady(page) {
   await page.waitForSelector('svg.map path.shaded', { timeout: 20000 });
+}
+
+/** Waits (up to 3 s) for an attribute to take a value: rendering follows input asynchronously. */
+export async function expectAttr(locator, name, value, note = '') {
+  const want = String(value);
+  const timeout = typeof note === 'number' ? note : 3000;
+  const deadline = Date.now() + timeout;
+  let got;
+  while (Date.now() < deadline) {
+    got = await locator.getAttribute(name);
+    if (got === want) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`expected ${name}="${want}", got "${got}" ${typeof note === 'string' ? note : ''}`);
+}
+
+/** Waits (up to 3 s) for a locator's text to satisfy a predicate or equal a string. */
+export async function expectText(locator, want, note = '') {
+  const timeout = typeof note === 'number' ? note : 3000;
+  const ok = typeof want === 'string' ? (t) => t === want : (t) => want.test(t);
+  const deadline = Date.now() + timeout;
+  let got;
+  while (Date.now() < deadline) {
+    got = await locator.innerText().catch(() => undefined);
+    if (got !== undefined && ok(got)) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`expected text ${want}, got ${JSON.stringify(got)} ${typeof note === 'string' ? note : ''}`);
 }

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, mapReady, startServer, screenshot, DIST } from './browser.mjs';
+import { launch, openPage, mapReady, startServer, screenshot, DIST, expectAttr, expectText } from './browser.mjs';
 
 const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
 const years = data.deployments.map((d) => d.year).concat(data.events.map((e) => Number(e.date.slice(0, 4))));
@@ -26,23 +26,23 @@ test('the year slider follows the WAI-ARIA pattern and the map follows it', asyn
   const { page, context } = await openPage(browser, { url: server.base });
   await mapReady(page);
   const slider = page.locator('[role=slider]');
-  assert.equal(await slider.getAttribute('aria-valuemin'), String(MIN));
-  assert.equal(await slider.getAttribute('aria-valuemax'), String(MAX));
+  await expectAttr(slider, 'aria-valuemin', String(MIN));
+  await expectAttr(slider, 'aria-valuemax', String(MAX));
   const all = await shadedCount(page);
   await slider.focus();
   await page.keyboard.press('Home');
-  assert.equal(await slider.getAttribute('aria-valuenow'), String(MIN));
+  await expectAttr(slider, 'aria-valuenow', String(MIN));
   const atStart = await shadedCount(page);
   assert.ok(atStart < all, `fewer countries at ${MIN} (${atStart}) than in all years (${all})`);
   await page.keyboard.press('ArrowRight');
-  assert.equal(await slider.getAttribute('aria-valuenow'), String(MIN + 1));
+  await expectAttr(slider, 'aria-valuenow', String(MIN + 1));
   await page.keyboard.press('PageUp');
-  assert.equal(await slider.getAttribute('aria-valuenow'), String(MIN + 6));
+  await expectAttr(slider, 'aria-valuenow', String(MIN + 6));
   await page.keyboard.press('PageDown');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await slider.getAttribute('aria-valuenow'), String(MIN));
+  await expectAttr(slider, 'aria-valuenow', String(MIN));
   await page.keyboard.press('End');
-  assert.equal(await slider.getAttribute('aria-valuenow'), String(MAX));
+  await expectAttr(slider, 'aria-valuenow', String(MAX));
   assert.match(await slider.getAttribute('aria-valuetext'), new RegExp(`^${MAX}: \\d+ countr(y|ies), \\d+ deployments?$`));
   await expectQuery(page, `?year=${MAX}`);
   // Cumulative: the 2019 map has at least as many countries as 2015's, and 2019's new ones are outlined.
@@ -60,10 +60,10 @@ test('dragging on the timeline sets the year', async () => {
   await page.mouse.move(xFor(2012), box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(xFor(2014), box.y + box.height / 2, { steps: 5 });
-  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2014');
+  await expectAttr(page.locator('[role=slider]'), 'aria-valuenow', '2014');
   await page.mouse.move(xFor(2017), box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
-  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2017');
+  await expectAttr(page.locator('[role=slider]'), 'aria-valuenow', '2017');
   const newIn2017 = new Set(data.deployments.filter((d) => d.year === 2017).map((d) => d.country));
   assert.equal(await page.locator('svg.map .country.new, svg.map .marker.new').count(), newIn2017.size, 'new deployments stand out');
   await context.close();
@@ -74,13 +74,13 @@ test('Play advances year by year and Pause stops it', async () => {
   await mapReady(page);
   const slider = page.locator('[role=slider]');
   await page.locator('.tl-controls .play').click();
-  assert.equal(await page.locator('.tl-controls .play').getAttribute('aria-pressed'), 'true');
+  await expectAttr(page.locator('.tl-controls .play'), 'aria-pressed', 'true');
   await page.waitForFunction(() => document.querySelector('[role=slider]').getAttribute('aria-valuenow') === '2017', null, { timeout: 5000 });
   await page.locator('.tl-controls .play').click();
   const stopped = await slider.getAttribute('aria-valuenow');
   await page.waitForTimeout(1500);
-  assert.equal(await slider.getAttribute('aria-valuenow'), stopped, 'paused');
-  assert.match(await page.locator('#year-announcer').innerText(), new RegExp(`^${stopped}: `));
+  await expectAttr(slider, 'aria-valuenow', stopped, 'paused');
+  await expectText(page.locator('#year-announcer'), new RegExp(`^${stopped}: `));
   await context.close();
 });
 
@@ -122,10 +122,10 @@ test('search is accent-insensitive and selects the result (combobox)', async () 
   await mapReady(page);
   const input = page.locator('#search-input');
   await input.fill("cote d'ivoire");
-  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  await expectAttr(input, 'aria-expanded', 'true');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await input.getAttribute('aria-activedescendant'), 'search-opt-0');
-  assert.match(await page.locator('#search-opt-0').innerText(), /Ivory Coast|Côte/);
+  await expectAttr(input, 'aria-activedescendant', 'search-opt-0');
+  await expectText(page.locator('#search-opt-0'), /Ivory Coast|Côte/);
   await page.keyboard.press('Enter');
   await page.locator('#country-panel[data-country=CIV]').waitFor();
   await input.fill('nairobi');
@@ -146,7 +146,7 @@ test('the table lists the filtered deployments and sorts', async () => {
   const asc = await yearsCol();
   assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
   await page.locator('th[aria-sort] button', { hasText: 'Year' }).click();
-  assert.equal(await page.locator('th', { hasText: 'Year' }).getAttribute('aria-sort'), 'descending');
+  await expectAttr(page.locator('th', { hasText: 'Year' }), 'aria-sort', 'descending');
   const desc = await yearsCol();
   assert.deepEqual(desc, [...desc].sort((a, b) => b - a));
   await page.locator('th button', { hasText: 'Country' }).click();
@@ -156,7 +156,7 @@ test('the table lists the filtered deployments and sorts', async () => {
   // Keyboard: the tabs follow the tab pattern.
   await page.locator('#tab-table').focus();
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.locator('#tab-map').getAttribute('aria-selected'), 'true');
+  await expectAttr(page.locator('#tab-map'), 'aria-selected', 'true');
   await context.close();
 });
 
@@ -164,7 +164,7 @@ test('a URL with state reproduces the view after reload, and Back restores the s
   const q = '?year=2019&country=KEN&category=safe-city&region=africa';
   const { page, context } = await openPage(browser, { url: server.base + q });
   await page.locator('#country-panel[data-country=KEN]').waitFor();
-  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2019');
+  await expectAttr(page.locator('[role=slider]'), 'aria-valuenow', '2019');
   assert.equal(await page.locator('input[name=category][value=safe-city]').isChecked(), true);
   assert.equal(await page.locator('.regions button[aria-pressed=true]').innerText(), 'Africa');
   await expectQuery(page, q);
@@ -231,7 +231,7 @@ test('events follow the year; choosing one moves to its year and country', async
   for (const t of await current.locator('.ev-meta time').allInnerTexts()) assert.match(t, /2019/);
   const withCountry = data.events.find((e) => e.country && e.date.startsWith('2016') && data.deployments.some((d) => d.country === e.country));
   await page.locator(`#e-${withCountry.id} .ev-choose`).click();
-  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2016');
+  await expectAttr(page.locator('[role=slider]'), 'aria-valuenow', '2016');
   await page.locator(`#country-panel[data-country=${withCountry.country}]`).waitFor();
   await context.close();
 });

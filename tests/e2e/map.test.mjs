@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, mapReady, startServer, screenshot, DIST } from './browser.mjs';
+import { launch, openPage, mapReady, startServer, screenshot, DIST, expectAttr, expectText } from './browser.mjs';
 
 const world = JSON.parse(fs.readFileSync(path.join(DIST, 'geo/world.json'), 'utf8'));
 const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
@@ -30,7 +30,7 @@ test('loads cleanly and draws one shape per country', async () => {
   assert.equal(await page.locator('svg.map [role=button]').count(), withData.size);
   // Small states named by the data are clickable markers.
   assert.ok(await page.locator('svg.map circle#c-MUS').count() === 1, 'Mauritius marker');
-  assert.match(await page.locator('.credits').innerText(), /Natural Earth[\s\S]*world-atlas[\s\S]*world-countries/);
+  await expectText(page.locator('.credits'), /Natural Earth[\s\S]*world-atlas[\s\S]*world-countries/);
   await page.waitForTimeout(200);
   assertClean(log, server.base);
   await context.close();
@@ -41,11 +41,11 @@ test('clicking Kenya lists its deployments with source links; Escape clears', as
   await mapReady(page);
   await page.hover('#c-KEN');
   await assert.doesNotReject(page.waitForSelector('#map-tooltip:not([hidden])'));
-  assert.match(await page.locator('#map-tooltip').innerText(), /Kenya\s+\d+ deployments?/);
+  await expectText(page.locator('#map-tooltip'), /Kenya\s+\d+ deployments?/);
   await page.click('#c-KEN');
   const panel = page.locator('#country-panel');
   await panel.waitFor();
-  assert.equal(await panel.getAttribute('data-country'), 'KEN');
+  await expectAttr(panel, 'data-country', 'KEN');
   assert.equal(await panel.locator('h2').innerText(), 'Kenya');
   assert.equal(await panel.locator('article.deployment').count(), kenya.length);
   for (const d of kenya) assert.equal(await panel.locator(`#d-${d.id}`).count(), 1, d.id);
@@ -57,8 +57,8 @@ test('clicking Kenya lists its deployments with source links; Escape clears', as
     const href = await a.getAttribute('href');
     assert.match(href, /^https?:\/\/[^\s/]+/, href);
     assert.doesNotThrow(() => new URL(href));
-    assert.equal(await a.getAttribute('target'), '_blank');
-    assert.equal(await a.getAttribute('rel'), 'noopener noreferrer');
+    await expectAttr(a, 'target', '_blank');
+    await expectAttr(a, 'rel', 'noopener noreferrer');
   }
   // A link really opens a new tab (the request itself is answered locally: no network here).
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>source</title>' }));
@@ -67,7 +67,7 @@ test('clicking Kenya lists its deployments with source links; Escape clears', as
   assert.equal(await popup.evaluate(() => window.opener), null, 'no opener');
   assert.equal(popup.url(), await links.first().getAttribute('href'));
   await popup.close();
-  assert.match(await page.locator('#announcer').innerText(), /Kenya: \d+ deployment/);
+  await expectText(page.locator('#announcer'), /Kenya: \d+ deployment/);
   await page.keyboard.press('Escape');
   await panel.waitFor({ state: 'detached' });
   log.requests = log.requests.filter((u) => u.startsWith(server.base));
@@ -112,7 +112,7 @@ test('a failed data fetch shows a specific error, and Try again recovers', async
   });
   const alert = page.locator('[role=alert]').first();
   await alert.waitFor();
-  assert.match(await alert.innerText(), /could not be loaded[\s\S]*HTTP 404/);
+  await expectText(alert, /could not be loaded[\s\S]*HTTP 404/);
   fail = false;
   await page.click('button.retry');
   await mapReady(page);

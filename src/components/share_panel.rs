@@ -1,0 +1,61 @@
+use crate::i18n::Lang;
+use yew::prelude::*;
+
+/// What the reader can download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Svg,
+    Png,
+    Csv,
+    Json,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    pub lang: Lang,
+    /// The iframe snippet for the current view.
+    pub snippet: AttrValue,
+    /// The citation of the current view.
+    pub citation: AttrValue,
+    /// Feedback after a copy or download ("Copied", "Saved map.png", an error).
+    #[prop_or_default]
+    pub status: AttrValue,
+    pub on_copy: Callback<(String, &'static str)>,
+    pub on_export: Callback<ExportKind>,
+    pub on_present: Callback<()>,
+}
+
+/// Present, download (SVG, PNG, CSV, JSON), cite and embed.
+#[function_component]
+pub fn SharePanel(props: &SharePanelProps) -> Html {
+    let s = props.lang.strings();
+    let export = |k: ExportKind, label: &'static str, class: &'static str| {
+        let onclick = props.on_export.reform(move |_: MouseEvent| k);
+        html! { <button type="button" class={classes!("export", class)} {onclick}>{ label }</button> }
+    };
+    let copy = |text: AttrValue, field: &'static str, class: &'static str| {
+        let onclick = props.on_copy.reform(move |_: MouseEvent| (text.to_string(), field));
+        html! { <button type="button" class={classes!("copy", class)} {onclick}>{ s.copy }</button> }
+    };
+    html! {
+        <details class="share">
+            <summary>{ s.share_title }</summary>
+            <div class="share-body">
+                <div class="share-row">
+                    <button type="button" class="present-button" onclick={props.on_present.reform(|_: MouseEvent| ())}>{ "▶ " }{ s.present }</button>
+                    { export(ExportKind::Svg, s.download_svg, "svg") }
+                    { export(ExportKind::Png, s.download_png, "png") }
+                    { export(ExportKind::Csv, s.download_csv, "csv") }
+                    { export(ExportKind::Json, s.download_json, "json") }
+                </div>
+                <label for="cite-text">{ s.cite_this }</label>
+                <textarea id="cite-text" readonly=true rows="3" value={props.citation.clone()} />
+                { copy(props.citation.clone(), "cite-text", "copy-cite") }
+                <label for="embed-code">{ s.embed_code }</label>
+                <textarea id="embed-code" readonly=true rows="4" value={props.snippet.clone()} />
+                { copy(props.snippet.clone(), "embed-code", "copy-embed") }
+                <p class="share-status" role="status" aria-live="polite">{ props.status.clone() }</p>
+            </div>
+        </details>
+    }
+}

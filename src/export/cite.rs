@@ -1,0 +1,49 @@
+//! "Cite this": a ready citation with the deep link.
+
+/// A citation of the current view, e.g. for a course handout or an article footnote.
+pub fn citation(title: &str, updated: &str, url: &str, accessed: &str, lang_fr: bool) -> String {
+    let year = updated.get(..4).unwrap_or(updated);
+    if lang_fr {
+        format!("{title} ({year}). Carte et chronologie des exportations de technologies de surveillance chinoises, données mises à jour le {updated}. {url} (consulté le {accessed}).")
+    } else {
+        format!("{title} ({year}). Map and timeline of Chinese surveillance-technology exports, data updated {updated}. {url} (accessed {accessed}).")
+    }
+}
+
+/// The iframe snippet for embedding the current view: compact layout (`embed=1`), a title,
+/// a starting height, and the host script that applies the height messages.
+pub fn embed_snippet(page_url: &str, query: &str, title: &str, height: u32) -> String {
+    let base = page_url.split(['?', '#']).next().unwrap_or(page_url);
+    let dir = match base.rfind('/') {
+        Some(i) => &base[..=i],
+        None => base,
+    };
+    let q = if query.is_empty() { "?embed=1".to_string() } else { format!("{query}&embed=1") };
+    let title = crate::export::svg::xml_escape(title);
+    format!(
+        "<iframe src=\"{base}{q}\" title=\"{title}\" width=\"100%\" height=\"{height}\" data-surveillance-atlas loading=\"lazy\" scrolling=\"no\" frameborder=\"0\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>\n<script src=\"{dir}embed.js\" async></script>",
+        q = crate::export::svg::xml_escape(&q)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citation_has_title_year_link_and_access_date() {
+        let c = citation("Surveillance Atlas", "2026-11-27", "https://example.org/atlas/?country=KEN", "27 Nov 2026", false);
+        assert_eq!(c, "Surveillance Atlas (2026). Map and timeline of Chinese surveillance-technology exports, data updated 2026-11-27. https://example.org/atlas/?country=KEN (accessed 27 Nov 2026).");
+        assert!(citation("Atlas", "2026-11-27", "u", "d", true).contains("consulté le d"));
+    }
+
+    #[test]
+    fn snippet_points_at_the_embed_view_and_the_host_script() {
+        let s = embed_snippet("https://example.org/atlas/index.html?year=2016#x", "?year=2016&country=KEN", "Surveillance \"Atlas\"", 720);
+        assert!(s.contains("src=\"https://example.org/atlas/index.html?year=2016&amp;country=KEN&amp;embed=1\""), "{s}");
+        assert!(s.contains("title=\"Surveillance &quot;Atlas&quot;\""));
+        assert!(s.contains("height=\"720\"") && s.contains("data-surveillance-atlas"));
+        assert!(s.contains("<script src=\"https://example.org/atlas/embed.js\" async></script>"));
+        assert!(embed_snippet("https://e.org/a/", "", "t", 600).contains("src=\"https://e.org/a/?embed=1\""));
+    }
+}
