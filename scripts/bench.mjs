@@ -364,9 +364,9 @@ function report(r) {
   L.push(`- **Browser:** Chromium ${r.chromium} (\`${CHROME}\`), headless, via playwright-core ${r.playwright}; Node ${process.versions.node}`);
   L.push(`- **Build:** \`trunk build --release --offline\`, served from \`${path.relative(ROOT, DIST) || '.'}/\``);
   L.push(`- **Server:** \`scripts/serve-dist.mjs\` on 127.0.0.1 (random port), uncompressed responses, \`cache-control: no-cache\``);
-  L.push(`- **Load average (1 min):** ${r.load[0].toFixed(2)} at the start, ${r.load[1].toFixed(2)} at the end ${Math.max(...r.load) > r.machine.cores * 0.75 ? ` — **busy machine** (more runnable work than ${r.machine.cores} cores can absorb): the timings below are inflated and noisy; re-run when the machine is idle` : ''}`);
+  L.push(`- **Load average (1 min):** ${r.load[0].toFixed(2)} at the start, ${r.load[1].toFixed(2)} at the end${Math.max(...r.load) > r.machine.cores * 0.75 ? ` — **busy machine** (more runnable work than ${r.machine.cores} cores can absorb): the timings below are inflated and noisy; re-run when the machine is idle` : ''}`);
   if (r.distChanged) L.push(`- **Warning:** files in \`${path.relative(ROOT, DIST)}/\` changed during the run (a concurrent build?): the numbers may mix two builds. Re-run, or use \`BENCH_DIST=target/bench-dist\`.`);
-  L.push(`- **Viewport:** ${VIEWPORT.width}×${VIEWPORT.height} for the playwright measurements; ${SHAPES} country shapes in \`dist/geo/world.json\``, '');
+  L.push(`- **Viewport:** ${VIEWPORT.width}×${VIEWPORT.height} for the playwright measurements; ${SHAPES} country shapes in \`${path.relative(ROOT, path.join(DIST, 'geo/world.json'))}\``, '');
 
   L.push('## Summary', '');
   L.push('| measure | result | goal |', '|---|---|---|');

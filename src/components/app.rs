@@ -33,6 +33,19 @@ pub const WORLD_URL: &str = "geo/world.json";
 /// Play advances one year this often.
 pub const PLAY_MS: i32 = 1100;
 
+/// The dataset to load: `?data=URL` (same origin, or another origin the page's CSP allows)
+/// replaces the bundled file; anything that is not a relative path or an http(s) URL is ignored.
+pub fn data_url_from_query(query: &str) -> String {
+    url::pairs(query)
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == "data")
+        .map(|(_, v)| v.trim().to_string())
+        .filter(|v| !v.is_empty() && v.len() <= 2000 && !v.chars().any(char::is_control))
+        .filter(|v| crate::data::validate::is_http_url(v) || (!v.contains(':') && !v.starts_with("//")))
+        .unwrap_or_else(|| DATA_URL.to_string())
+}
+
 /// A callback that turns its argument into an action and dispatches it.
 fn to_action<T: 'static>(d: &UseReducerDispatcher<AppState>, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
     let d = d.clone();
@@ -64,7 +77,8 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.load_attempt, move |_| {
             if needs_load {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match crate::web::fetch::load(DATA_URL, WORLD_URL).await {
+                    let data_url = data_url_from_query(&history::current_query());
+                    match crate::web::fetch::load(&data_url, WORLD_URL).await {
                         Ok(loaded) => {
                             for w in &loaded.warnings {
                                 crate::web::dom::log(w);
@@ -454,5 +468,20 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             { body }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_parameter_accepts_relative_and_http_urls_only() {
+        assert_eq!(data_url_from_query(""), DATA_URL);
+        assert_eq!(data_url_from_query("?data=data%2Fother.json"), "data/other.json");
+        assert_eq!(data_url_from_query("?data=https://example.org/a.json"), "https://example.org/a.json");
+        for bad in ["?data=javascript:alert(1)", "?data=data:application/json,{}", "?data=//evil.example/x.json", "?data=", "?data=%0A"] {
+            assert_eq!(data_url_from_query(bad), DATA_URL, "{bad}");
+        }
     }
 }

@@ -15,6 +15,12 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         let text = resp.status_text();
         return Err(format!("{url} answered HTTP {status}{}.", if text.is_empty() { String::new() } else { format!(" {text}") }));
     }
+    let limit = crate::data::validate::MAX_BYTES;
+    if let Some(len) = resp.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok()) {
+        if len > limit {
+            return Err(format!("{url} is {len} bytes; the limit is {limit}."));
+        }
+    }
     let text = JsFuture::from(resp.text().map_err(|_| format!("{url}: body unreadable"))?)
         .await
         .map_err(|_| format!("{url}: the response body could not be read."))?;
