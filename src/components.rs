@@ -18,3 +18,5 @@ pub mod data_table;
 pub mod glance;
 pub mod share_panel;
 pub mod story_panel;
+pub mod country_path;
+pub mod event_card;

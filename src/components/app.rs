@@ -178,7 +178,29 @@ pub fn App(props: &AppProps) -> Html {
     let visible: Rc<Vec<Deployment>> = use_memo((loaded.clone(), filters.clone(), year), |(l, f, y)| {
         l.as_ref().map(|l| filter::visible(&l.data, &crate::state::view::ViewState { filters: f.clone(), year: *y, ..Default::default() }).into_iter().cloned().collect()).unwrap_or_default()
     });
-    let events: Rc<Vec<Event>> = use_memo((loaded.clone(), filters.clone()), |(l, f)| l.as_ref().map(|l| filter::events(&l.data, f).into_iter().cloned().collect()).unwrap_or_default());
+    let events: Rc<Vec<Rc<Event>>> = use_memo((loaded.clone(), filters.clone()), |(l, f)| l.as_ref().map(|l| filter::events(&l.data, f).into_iter().map(|e| Rc::new(e.clone())).collect()).unwrap_or_default());
+    let stats = use_memo((visible.clone(), year), |(v, y)| country_stats(v.iter(), *y));
+    let selected_deps: Rc<(Rc<Vec<Deployment>>, usize)> = use_memo((loaded.clone(), visible.clone(), state.view.country.clone()), |(l, v, c)| match (l, c) {
+        (Some(l), Some(c)) => {
+            let shown: Vec<Deployment> = v.iter().filter(|d| &d.country == c).cloned().collect();
+            let all = l.data.deployments.iter().filter(|d| &d.country == c).count();
+            let hidden = all.saturating_sub(shown.len());
+            (Rc::new(shown), hidden)
+        }
+        _ => (Rc::new(Vec::new()), 0),
+    });
+    let company_counts: Rc<Vec<(String, String, usize)>> = use_memo(loaded.clone(), |l| {
+        let Some(l) = l else { return Vec::new() };
+        let mut v: Vec<(String, String, usize)> = l
+            .data
+            .companies
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone(), l.data.deployments.iter().filter(|d| d.companies.contains(&c.id)).count()))
+            .filter(|c| c.2 > 0)
+            .collect();
+        v.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+        v
+    });
     let year_bars = use_memo((loaded.clone(), filters.clone()), |(l, f)| {
         l.as_ref()
             .and_then(|l| {
@@ -196,7 +218,7 @@ pub fn App(props: &AppProps) -> Html {
         (_, None) => html! { <StatusView {lang} on_retry={on_retry.clone()} /> },
         (_, Some(loaded)) => {
             let vis: Vec<&Deployment> = visible.iter().collect();
-            let stats = Rc::new(country_stats(vis.iter().copied(), year));
+            let stats = stats.clone();
             let summary = summarise(&vis);
             let range = year_range(&loaded.data).unwrap_or((2000, 2020));
             let span = match (summary.first_year, summary.last_year) {
@@ -212,14 +234,7 @@ pub fn App(props: &AppProps) -> Html {
                 let n = stats.get(c.as_str()).map(|st| st.count).unwrap_or(0);
                 format!("{}: {}", loaded.country_name_in(c, lang), s.deployments(n))
             });
-            let mut companies: Vec<(String, String, usize)> = loaded
-                .data
-                .companies
-                .iter()
-                .map(|c| (c.id.clone(), c.name.clone(), loaded.data.deployments.iter().filter(|d| d.companies.contains(&c.id)).count()))
-                .filter(|c| c.2 > 0)
-                .collect();
-            companies.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            let companies = (*company_counts).clone();
             let on_search = {
                 let d = state.dispatcher();
                 let filters = filters.clone();
@@ -360,8 +375,7 @@ pub fn App(props: &AppProps) -> Html {
                     d.dispatch(Action::Present(false));
                 })
             };
-            let panel_deps: Vec<Deployment> = selected.as_ref().map(|c| vis.iter().filter(|d| d.country == c.as_str()).map(|d| (*d).clone()).collect()).unwrap_or_default();
-            let panel_hidden = selected.as_ref().map(|c| loaded.data.deployments.iter().filter(|d| d.country == c.as_str()).count().saturating_sub(panel_deps.len())).unwrap_or(0);
+            let panel_hidden = selected_deps.1;
             let present = state.view.present;
             let prefs = {
                 let d1 = state.dispatcher();
@@ -429,7 +443,7 @@ pub fn App(props: &AppProps) -> Html {
                             </div>
                             <div class="panel-col" hidden={present}>
                                 if let Some(iso3) = selected.clone() {
-                                    <CountryPanel loaded={loaded.clone()} {iso3} {lang} deployments={Rc::new(panel_deps)} hidden={panel_hidden} on_close={on_clear.clone()} />
+                                    <CountryPanel loaded={loaded.clone()} {iso3} {lang} deployments={selected_deps.0.clone()} hidden={panel_hidden} on_close={on_clear.clone()} />
                                 } else {
                                     <p class="prompt">{ s.select_prompt }</p>
                                 }

@@ -1,5 +1,4 @@
-use crate::components::source_link::SourceLink;
-use crate::data::date::PartialDate;
+use crate::components::event_card::EventCard;
 use crate::data::model::Event;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
@@ -10,7 +9,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct EventListProps {
     pub loaded: Rc<Loaded>,
-    pub events: Rc<Vec<Event>>,
+    pub events: Rc<Vec<Rc<Event>>>,
     pub year: Option<i32>,
     pub lang: Lang,
     pub on_choose: Callback<String>,
@@ -33,24 +32,11 @@ pub fn EventList(props: &EventListProps) -> Html {
         return html! { <section class="events" aria-labelledby="events-title"><h2 id="events-title">{ s.events_title }</h2><p>{ s.no_events }</p></section> };
     }
     let cards = props.events.iter().enumerate().map(|(i, e)| {
-        let date = PartialDate::parse(&e.date).map(|d| d.display_with(&s.months)).unwrap_or_else(|| e.date.clone());
         let current = props.year.is_some() && e.year() == props.year;
-        let onclick = props.on_choose.reform({
-            let id = e.id.clone();
-            move |_: MouseEvent| id.clone()
-        });
-        let country = e.country.as_deref().map(|c| props.loaded.country_name_in(c, props.lang));
         let node = if Some(i) == first_current { anchor.clone() } else { NodeRef::default() };
-        let sources = e.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
         html! {
             <li key={e.id.clone()} ref={node} class={classes!("event", current.then_some("current"), format!("kind-{}", e.kind.id()))} id={format!("e-{}", e.id)}>
-                <p class="ev-meta"><time datetime={e.date.clone()}>{ date }</time>{ " · " }{ s.event_kind(e.kind) }
-                    if let Some(c) = country { { " · " }{ c } }</p>
-                <h3><button type="button" class="ev-choose" {onclick} lang="en">{ &e.title }</button></h3>
-                if !e.summary.is_empty() { <p class="ev-summary" lang="en">{ &e.summary }</p> }
-                <details class="sources"><summary>{ format!("{} ({})", s.sources, e.sources.len()) }</summary>
-                    <ul>{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
-                </details>
+                <EventCard loaded={props.loaded.clone()} event={e.clone()} lang={props.lang} on_choose={props.on_choose.clone()} />
             </li>
         }
     }).collect::<Html>();

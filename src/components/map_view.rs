@@ -1,3 +1,4 @@
+use crate::components::country_path::CountryPath;
 use crate::components::tooltip::Tooltip;
 use crate::i18n::Lang;
 use crate::state::aggregate::{colour_bin, CountryStat};
@@ -103,11 +104,11 @@ pub fn MapView(props: &MapViewProps) -> Html {
 
     let name_of = |iso3: &str| props.loaded.country_name_in(iso3, props.lang);
     // Focus order: shaded countries by name.
-    let order: Rc<Vec<String>> = {
-        let mut v: Vec<(String, String)> = props.stats.iter().filter(|(_, st)| st.count > 0).map(|(k, _)| (name_of(k), k.clone())).collect();
+    let order: Rc<Vec<String>> = use_memo((props.stats.clone(), props.lang, props.loaded.clone()), |(stats, lang, loaded)| {
+        let mut v: Vec<(String, String)> = stats.iter().filter(|(_, st)| st.count > 0).map(|(k, _)| (loaded.country_name_in(k, *lang), k.clone())).collect();
         v.sort();
-        Rc::new(v.into_iter().map(|(_, k)| k).collect())
-    };
+        v.into_iter().map(|(_, k)| k).collect()
+    });
     let selected_pos = props.selected.as_ref().and_then(|sel| order.iter().position(|c| c == sel.as_str()));
     let tab_stop = (*focused).or(selected_pos).unwrap_or(0);
 
@@ -225,73 +226,80 @@ pub fn MapView(props: &MapViewProps) -> Html {
         Callback::from(move |_: MouseEvent| tip.set(None))
     };
 
-    let shade = |iso3: &str| -> Classes {
-        let stat = props.stats.get(iso3).cloned().unwrap_or_default();
-        let selected = props.selected.as_deref() == Some(iso3);
-        classes!(format!("bin-{}", colour_bin(stat.count)), selected.then_some("selected"), (stat.new_this_year > 0).then_some("new"))
-    };
-
+    // One memoised component per country; events are delegated to the <svg> below.
     let mut shapes = Vec::with_capacity(world.countries.len());
     let mut markers = Vec::new();
-    for c in &world.countries {
-        let classes = shade(&c.iso3);
-        let Some(pos) = order.iter().position(|o| *o == c.iso3) else {
-            if let Some(d) = &c.path {
-                let key = if c.iso3.is_empty() { c.name.clone() } else { c.iso3.clone() };
-                shapes.push(html! { <path {key} class={classes!("country", classes)} d={d.clone()} aria-hidden="true" /> });
-            }
-            continue;
+    for (i, c) in world.countries.iter().enumerate() {
+        let stat = props.stats.get(&c.iso3).cloned().unwrap_or_default();
+        let pos = if stat.count > 0 { order.iter().position(|o| *o == c.iso3) } else { None };
+        let interactive = pos.is_some();
+        let label: AttrValue = if interactive { format!("{}: {}", name_of(&c.iso3), s.deployments(stat.count)).into() } else { AttrValue::default() };
+        let key = if c.iso3.is_empty() { c.name.clone() } else { c.iso3.clone() };
+        let node = html! {
+            <CountryPath {key} iso3={AttrValue::from(c.iso3.clone())} d={props.loaded.paths.get(i).cloned().flatten()}
+                marker={c.path.is_none().then_some((c.point[0], c.point[1], MARKER_R / k))}
+                bin={colour_bin(stat.count)} selected={props.selected.as_deref() == Some(c.iso3.as_str())}
+                new={stat.new_this_year > 0} {interactive} tab_stop={pos == Some(tab_stop)} {label} />
         };
-        let iso3 = c.iso3.clone();
-        let stat = props.stats.get(&iso3).cloned().unwrap_or_default();
-        let label = format!("{}: {}", name_of(&iso3), s.deployments(stat.count));
-        let onclick = {
-            let on_select = props.on_select.clone();
-            let focused = focused.clone();
-            let iso3 = iso3.clone();
-            let gesture = gesture.clone();
-            Callback::from(move |_: MouseEvent| {
-                if gesture.borrow().moved > 6.0 {
-                    return;
-                }
-                focused.set(Some(pos));
-                on_select.emit(iso3.clone());
-            })
-        };
-        let onmouseenter = {
-            let tip = tip.clone();
-            let iso3 = iso3.clone();
-            Callback::from(move |_: MouseEvent| tip.set(Some(iso3.clone())))
-        };
-        let onfocus = {
-            let tip = tip.clone();
-            let focused = focused.clone();
-            let iso3 = iso3.clone();
-            Callback::from(move |_: FocusEvent| {
-                focused.set(Some(pos));
-                tip.set(Some(iso3.clone()));
-            })
-        };
-        let onblur = {
-            let tip = tip.clone();
-            Callback::from(move |_: FocusEvent| tip.set(None))
-        };
-        let pressed = if props.selected.as_deref() == Some(iso3.as_str()) { "true" } else { "false" };
-        let tabindex = if pos == tab_stop { "0" } else { "-1" };
-        let id = format!("c-{iso3}");
-        match &c.path {
-            Some(d) => shapes.push(html! {
-                <path key={iso3.clone()} {id} class={classes!("country", "shaded", classes)} d={d.clone()} role="button" {tabindex}
-                    aria-label={label} aria-pressed={pressed} data-iso3={iso3}
-                    {onclick} {onmouseenter} {onfocus} {onblur} />
-            }),
-            None => markers.push(html! {
-                <circle key={iso3.clone()} {id} class={classes!("marker", "shaded", classes)} cx={c.point[0].to_string()} cy={c.point[1].to_string()} r={format!("{:.2}", MARKER_R / k)}
-                    role="button" {tabindex} aria-label={label} aria-pressed={pressed} data-iso3={iso3}
-                    {onclick} {onmouseenter} {onfocus} {onblur} />
-            }),
+        match (&c.path, interactive) {
+            (Some(_), _) => shapes.push(node),
+            (None, true) => markers.push(node),
+            (None, false) => {}
         }
     }
+    let iso3_of = |e: &web_sys::Event| -> Option<String> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+            el.get_attribute("data-iso3").filter(|c| !c.is_empty())
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = e;
+            None
+        }
+    };
+    let onclick = {
+        let on_select = props.on_select.clone();
+        let focused = focused.clone();
+        let gesture = gesture.clone();
+        let order = order.clone();
+        Callback::from(move |e: MouseEvent| {
+            if gesture.borrow().moved > 6.0 {
+                return;
+            }
+            if let Some(iso3) = iso3_of(&e) {
+                focused.set(order.iter().position(|o| *o == iso3));
+                on_select.emit(iso3);
+            }
+        })
+    };
+    let onmouseover = {
+        let tip = tip.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(iso3) = iso3_of(&e) {
+                if tip.as_deref() != Some(iso3.as_str()) {
+                    tip.set(Some(iso3));
+                }
+            }
+        })
+    };
+    let onfocusin = {
+        let tip = tip.clone();
+        let focused = focused.clone();
+        let order = order.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(iso3) = iso3_of(&e) {
+                focused.set(order.iter().position(|o| *o == iso3));
+                tip.set(Some(iso3));
+            }
+        })
+    };
+    let onfocusout = {
+        let tip = tip.clone();
+        Callback::from(move |_: FocusEvent| tip.set(None))
+    };
 
     // The tooltip element is always present (hidden when idle): adding and removing it would
     // make Yew rebuild its siblings, losing keyboard focus.
@@ -308,7 +316,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     html! {
         <div class="map-wrap">
             <svg ref={svg_ref} class={classes!("map", props.zoom.is_some().then_some("zoomed"))} viewBox={format!("0 0 {} {}", world.width, world.height)} role="group"
-                aria-label={s.map_label} aria-describedby="map-help" {onkeydown} {onmouseleave}
+                aria-label={s.map_label} aria-describedby="map-help" {onkeydown} {onmouseleave} {onclick} {onmouseover} {onfocusin} {onfocusout}
                 {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                 <g ref={viewport} class="viewport" {transform}>
                     <g class="countries">{ shapes }</g>

@@ -21,6 +21,8 @@ pub struct Loaded {
     pub index: CountryIndex,
     /// Validator warnings (not shown to readers; logged to the console).
     pub warnings: Vec<String>,
+    /// Each country's path data as a shared string, built once (by position in `world`).
+    pub paths: Vec<Option<yew::AttrValue>>,
 }
 
 /// Loaded data never changes after load: identity is equality (cheap prop comparisons).
@@ -33,7 +35,8 @@ impl PartialEq for Loaded {
 impl Loaded {
     pub fn new(data: Dataset, world: WorldMap, warnings: Vec<String>) -> Loaded {
         let index = CountryIndex::new(&world);
-        Loaded { data, world, index, warnings }
+        let paths = world.countries.iter().map(|c| c.path.clone().map(yew::AttrValue::from)).collect();
+        Loaded { data, world, index, warnings, paths }
     }
 
     pub fn country_name(&self, iso3: &str) -> String {

@@ -1,0 +1,47 @@
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CountryPathProps {
+    pub iso3: AttrValue,
+    /// SVG path data (shared, never copied per render).
+    #[prop_or_default]
+    pub d: Option<AttrValue>,
+    /// Marker centre and radius for states too small for the geometry.
+    #[prop_or_default]
+    pub marker: Option<(f64, f64, f64)>,
+    pub bin: usize,
+    pub selected: bool,
+    pub new: bool,
+    /// Interactive (has data): a button in the map's roving tab stop.
+    pub interactive: bool,
+    pub tab_stop: bool,
+    #[prop_or_default]
+    pub label: AttrValue,
+}
+
+/// One country shape or marker. Memoised: a year change re-renders only the countries whose
+/// class, label or focus state changed. Events are handled by the map (delegation).
+#[function_component]
+pub fn CountryPath(props: &CountryPathProps) -> Html {
+    let class = classes!(
+        if props.d.is_some() { "country" } else { "marker" },
+        format!("bin-{}", props.bin),
+        props.interactive.then_some("shaded"),
+        props.selected.then_some("selected"),
+        props.new.then_some("new")
+    );
+    let id = props.interactive.then(|| format!("c-{}", props.iso3));
+    match (&props.d, props.marker, props.interactive) {
+        (Some(d), _, false) => html! { <path {class} d={d.clone()} aria-hidden="true" /> },
+        (Some(d), _, true) => html! {
+            <path {id} {class} d={d.clone()} role="button" tabindex={if props.tab_stop { "0" } else { "-1" }}
+                aria-label={props.label.clone()} aria-pressed={if props.selected { "true" } else { "false" }} data-iso3={props.iso3.clone()} />
+        },
+        (None, Some((cx, cy, r)), _) => html! {
+            <circle {id} {class} cx={cx.to_string()} cy={cy.to_string()} r={format!("{r:.2}")} role="button"
+                tabindex={if props.tab_stop { "0" } else { "-1" }} aria-label={props.label.clone()}
+                aria-pressed={if props.selected { "true" } else { "false" }} data-iso3={props.iso3.clone()} />
+        },
+        _ => Html::default(),
+    }
+}
