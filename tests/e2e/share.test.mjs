@@ -212,3 +212,18 @@ test('French with ?lang=fr: interface, categories and country names', async () =
   await fr.close();
   await context.close();
 });
+
+test('print: map, legend and the selected country entries, no controls', async () => {
+  const { page, context } = await openPage(browser, { url: server.base + '?country=KEN' });
+  await mapReady(page);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.toolbar', '.filters', '.share', '.tl-track', '.zoom-controls', '.events', '.panel .close']) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} hidden in print`);
+  }
+  for (const shown of ['svg.map', '.legend .scale', '#country-panel', '#country-panel article.deployment', '.credits']) {
+    assert.equal(await page.locator(shown).first().isVisible(), true, `${shown} printed`);
+  }
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10000);
+  await context.close();
+});
