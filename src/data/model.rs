@@ -384,3 +384,23 @@ pub struct StoryStep {
     pub caption: String,
     pub sources: Vec<String>,
 }
+
+impl Deployment {
+    /// A minimal valid-looking deployment for tests and examples.
+    pub fn sample(id: &str, country: &str, year: i32, company: &str, category: Category, evidence: Evidence) -> Deployment {
+        Deployment {
+            id: id.into(),
+            country: country.into(),
+            place: String::new(),
+            year,
+            end_year: None,
+            dates: KeyDates::default(),
+            companies: if company.is_empty() { vec![] } else { vec![company.into()] },
+            categories: vec![category],
+            summary: "s".into(),
+            evidence,
+            disputed: None,
+            sources: vec![],
+        }
+    }
+}

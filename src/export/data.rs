@@ -29,7 +29,7 @@ mod tests {
     fn keeps_only_what_the_deployments_cite() {
         let src = |id: &str| Source { id: id.into(), publisher: "P".into(), title: "T".into(), date: "2020".into(), url: None, via: None, author: None, lang: None };
         let co = |id: &str, s: &[&str]| Company { id: id.into(), name: id.into(), headquarters: "X".into(), ownership: Ownership::Private, summary: String::new(), sanctions: vec![Sanction { list: SanctionList::UsEntityList, date: "2019".into(), note: String::new(), sources: s.iter().map(|x| x.to_string()).collect() }], sources: vec![] };
-        let dep = Deployment { id: "d".into(), country: "KEN".into(), place: String::new(), year: 2014, end_year: None, dates: KeyDates::default(), companies: vec!["huawei".into()], categories: vec![Category::SafeCity], summary: "s".into(), evidence: Evidence::Confirmed, disputed: None, sources: vec!["a".into()] };
+        let dep = Deployment { sources: vec!["a".into()], ..Deployment::sample("d", "KEN", 2014, "huawei", Category::SafeCity, Evidence::Confirmed) };
         let ds = Dataset { sources: vec![src("a"), src("b"), src("c")], companies: vec![co("huawei", &["c"]), co("zte", &["b"])], deployments: vec![dep.clone()], ..Default::default() };
         let out = subset(&ds, &[dep]);
         assert_eq!(out.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["a", "c"]);

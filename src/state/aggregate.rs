@@ -54,24 +54,12 @@ pub fn year_span(ds: &Dataset) -> Option<(i32, i32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::model::{Category, Evidence, KeyDates};
+    use crate::data::model::{Category, Evidence};
 
     pub fn dep(id: &str, country: &str, year: i32) -> Deployment {
-        Deployment {
-            id: id.into(),
-            country: country.into(),
-            place: String::new(),
-            year,
-            end_year: None,
-            dates: KeyDates::default(),
-            companies: vec![],
-            categories: vec![Category::SafeCity],
-            summary: "s".into(),
-            evidence: Evidence::Confirmed,
-            disputed: None,
-            sources: vec!["s".into()],
-        }
+        Deployment::sample(id, country, year, "", Category::SafeCity, Evidence::Confirmed)
     }
+
 
     #[test]
     fn counts_and_year_span_per_country() {

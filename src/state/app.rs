@@ -368,20 +368,7 @@ mod tests {
             bbox: [100.0, 100.0, 120.0, 110.0],
         };
         let world = WorldMap { width: 1000.0, height: 500.0, attribution: String::new(), frame: [1.0, 0.0, 0.0], countries: vec![shape("KEN", "Africa"), shape("ECU", "Americas")] };
-        let dep = |id: &str, c: &str, y: i32| Deployment {
-            id: id.into(),
-            country: c.into(),
-            place: String::new(),
-            year: y,
-            end_year: None,
-            dates: KeyDates::default(),
-            companies: vec!["huawei".into()],
-            categories: vec![Category::SafeCity],
-            summary: "s".into(),
-            evidence: Evidence::Confirmed,
-            disputed: None,
-            sources: vec![],
-        };
+        let dep = |id: &str, c: &str, y: i32| Deployment::sample(id, c, y, "huawei", Category::SafeCity, Evidence::Confirmed);
         let data = Dataset {
             deployments: vec![dep("a", "KEN", 2014), dep("b", "ECU", 2011)],
             companies: vec![Company { id: "huawei".into(), name: "Huawei".into(), headquarters: "Shenzhen".into(), ownership: Ownership::Private, summary: String::new(), sanctions: vec![], sources: vec![] }],
@@ -497,7 +484,7 @@ mod tests {
         assert_eq!(back.apply(Action::StepStory(9)).view.step, 1);
         let out = back.apply(Action::Present(false));
         assert!(!out.view.present);
-        assert_eq!(crate::state::url::serialize(&out.view).contains("mode"), false);
+        assert!(!crate::state::url::serialize(&out.view).contains("mode"));
     }
 
     #[test]

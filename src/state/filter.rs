@@ -54,24 +54,12 @@ pub fn summarise(deps: &[&Deployment]) -> Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::model::{Category, Evidence, KeyDates};
+    use crate::data::model::{Category, Evidence};
 
     fn dep(id: &str, country: &str, year: i32, co: &str, cat: Category, ev: Evidence) -> Deployment {
-        Deployment {
-            id: id.into(),
-            country: country.into(),
-            place: String::new(),
-            year,
-            end_year: None,
-            dates: KeyDates::default(),
-            companies: vec![co.into()],
-            categories: vec![cat],
-            summary: "s".into(),
-            evidence: ev,
-            disputed: None,
-            sources: vec![],
-        }
+        Deployment::sample(id, country, year, co, cat, ev)
     }
+
 
     fn ds() -> Dataset {
         Dataset {

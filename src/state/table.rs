@@ -36,7 +36,7 @@ impl Sort {
 
 /// Sorts deployments by the key, then by country name, year and id so the order is total.
 /// `country_name` and `company_name` give the display names that are compared.
-pub fn sort<'a>(rows: &mut [&'a Deployment], sort: Sort, country_name: impl Fn(&str) -> String, company_name: impl Fn(&str) -> String) {
+pub fn sort(rows: &mut [&Deployment], sort: Sort, country_name: impl Fn(&str) -> String, company_name: impl Fn(&str) -> String) {
     let first_company = |d: &Deployment| d.companies.first().map(|c| company_name(c).to_lowercase()).unwrap_or_else(|| "\u{10FFFF}".into());
     rows.sort_by(|a, b| {
         let primary = match sort.key {
@@ -66,24 +66,12 @@ pub fn aria_sort(current: Sort, key: SortKey) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::model::{Category, Evidence, KeyDates};
+    use crate::data::model::{Category, Evidence};
 
     fn dep(id: &str, country: &str, year: i32, co: &str, cat: Category, ev: Evidence) -> Deployment {
-        Deployment {
-            id: id.into(),
-            country: country.into(),
-            place: String::new(),
-            year,
-            end_year: None,
-            dates: KeyDates::default(),
-            companies: vec![co.into()],
-            categories: vec![cat],
-            summary: String::new(),
-            evidence: ev,
-            disputed: None,
-            sources: vec![],
-        }
+        Deployment::sample(id, country, year, co, cat, ev)
     }
+
 
     #[test]
     fn sorts_by_each_column_both_ways() {

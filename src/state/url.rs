@@ -99,11 +99,7 @@ pub fn parse(query: &str) -> ViewState {
                     }
                 }
             }
-            "country" => {
-                if is_iso3(val) {
-                    v.country = Some(val.to_ascii_uppercase());
-                }
-            }
+            "country" if is_iso3(val) => v.country = Some(val.to_ascii_uppercase()),
             "company" => v.filters.companies = list(val).filter(|c| is_id(c)).map(String::from).collect(),
             "category" => v.filters.categories = list(val).filter_map(Category::from_id).collect(),
             "evidence" => v.filters.evidence = list(val).filter_map(Evidence::from_id).collect(),

@@ -27,6 +27,11 @@ pub struct AutoHeight {
     _inner: Option<inner::Guard>,
 }
 
+/// Stops reporting when dropped (the work is in the wasm-only guard inside).
+impl Drop for AutoHeight {
+    fn drop(&mut self) {}
+}
+
 /// Starts reporting the height of `#app` to the parent, if the page is in a frame.
 /// `child_id` is Pym's `childId` query parameter; other protocols use `surveillance-atlas`.
 pub fn start(child_id: Option<String>) -> AutoHeight {
