@@ -235,3 +235,40 @@ test('events follow the year; choosing one moves to its year and country', async
   await page.locator(`#country-panel[data-country=${withCountry.country}]`).waitFor();
   await context.close();
 });
+
+test('zoom: Ctrl + wheel zooms at the pointer, drag pans when zoomed, pinch zooms', async () => {
+  const { page, context } = await openPage(browser, { url: server.base });
+  await mapReady(page);
+  const t = () => page.locator('.viewport').getAttribute('transform');
+  const world = await t();
+  const box = await page.locator('svg.map').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5);
+  // Without a modifier the wheel scrolls the page, not the map.
+  await page.mouse.wheel(0, -200);
+  await page.waitForTimeout(150);
+  assert.equal(await t(), world);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await page.waitForFunction((w) => document.querySelector('.viewport').getAttribute('transform') !== w, world);
+  const zoomed = await t();
+  // Drag to pan.
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5, { steps: 6 });
+  await page.mouse.up();
+  await page.waitForFunction((z) => document.querySelector('.viewport').getAttribute('transform') !== z, zoomed);
+  // Pinch: two touch pointers moving apart (synthetic pointer events).
+  await page.locator('.regions button', { hasText: 'World' }).click();
+  await expectAttr(page.locator('.viewport'), 'transform', world);
+  await page.evaluate(({ x, y }) => {
+    const svg = document.querySelector('svg.map');
+    const ev = (type, id, cx) => svg.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx, clientY: y, bubbles: true, isPrimary: id === 1 }));
+    ev('pointerdown', 1, x - 20); ev('pointerdown', 2, x + 20);
+    for (let i = 1; i <= 5; i++) ev('pointermove', 2, x + 20 + i * 15);
+    ev('pointerup', 1, x - 20); ev('pointerup', 2, x + 95);
+  }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  await page.waitForFunction((w) => document.querySelector('.viewport').getAttribute('transform') !== w, world);
+  assert.match(await t(), /scale\((1\.[1-9]|[2-8])/);
+  await context.close();
+});
