@@ -52,6 +52,52 @@ fn to_action<T: 'static>(d: &UseReducerDispatcher<AppState>, f: impl Fn(T) -> Ac
     Callback::from(move |x: T| d.dispatch(f(x)))
 }
 
+/// Every callback the children get, made once: the dispatcher never changes, so stable
+/// callbacks let memoised children skip re-rendering when only the year changes.
+struct Callbacks {
+    company: Callback<String>,
+    category: Callback<crate::data::model::Category>,
+    evidence: Callback<crate::data::model::Evidence>,
+    reset: Callback<()>,
+    year: Callback<Option<i32>>,
+    step: Callback<i32>,
+    play: Callback<()>,
+    pause: Callback<()>,
+    zoom_by: Callback<f64>,
+    zoom_at: Callback<(f64, Option<(f64, f64)>)>,
+    pan: Callback<(f64, f64)>,
+    region: Callback<Option<crate::data::model::Region>>,
+    select: Callback<String>,
+    clear: Callback<()>,
+    retry: Callback<()>,
+    choose_event: Callback<String>,
+    story_step: Callback<i32>,
+}
+
+impl Callbacks {
+    fn new(d: &UseReducerDispatcher<AppState>) -> Callbacks {
+        Callbacks {
+            company: to_action(d, Action::ToggleCompany),
+            category: to_action(d, Action::ToggleCategory),
+            evidence: to_action(d, Action::ToggleEvidence),
+            reset: to_action(d, |_: ()| Action::ResetFilters),
+            year: to_action(d, Action::SetYear),
+            step: to_action(d, Action::StepYear),
+            play: to_action(d, |_: ()| Action::Play),
+            pause: to_action(d, |_: ()| Action::Pause),
+            zoom_by: to_action(d, |f: f64| Action::Zoom(f, None)),
+            zoom_at: to_action(d, |(f, at)| Action::Zoom(f, at)),
+            pan: to_action(d, |(x, y)| Action::Pan(x, y)),
+            region: to_action(d, Action::SetRegion),
+            select: to_action(d, Action::Select),
+            clear: to_action(d, |_: ()| Action::ClearSelection),
+            retry: to_action(d, |_: ()| Action::Retry),
+            choose_event: to_action(d, Action::ChooseEvent),
+            story_step: to_action(d, Action::StepStory),
+        }
+    }
+}
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// Initial state (tests and server rendering); the browser starts from its URL.
@@ -153,16 +199,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let d = state.dispatcher();
     
-    let on_retry = {
+    let cb = {
         let d = state.dispatcher();
-        Callback::from(move |_: ()| d.dispatch(Action::Retry))
+        use_memo((), move |_| Callbacks::new(&d))
     };
-    let on_clear = {
-        let d = state.dispatcher();
-        Callback::from(move |_: ()| d.dispatch(Action::ClearSelection))
-    };
+    let on_retry = cb.retry.clone();
+    let on_clear = cb.clear.clone();
     let onkeydown = {
         let on_clear = on_clear.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -411,7 +454,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     if present {
-                        <StoryPanel loaded={loaded.clone()} step={state.view.step} {lang} on_step={to_action(&d, Action::StepStory)} on_exit={on_exit_present.clone()} />
+                        <StoryPanel loaded={loaded.clone()} step={state.view.step} {lang} on_step={cb.story_step.clone()} on_exit={on_exit_present.clone()} />
                     }
                     <div class="toolbar" hidden={present}>
                         <SearchBox {lang} entries={search_entries.clone()} on_choose={on_search} />
@@ -423,22 +466,22 @@ pub fn App(props: &AppProps) -> Html {
                     if !present {
                     <SharePanel {lang} snippet={snippet} citation={citation} status={(*status).clone()} {on_copy} {on_export} {on_present} />
                     <FilterPanel {lang} filters={filters.clone()} {companies}
-                        on_company={to_action(&d, Action::ToggleCompany)} on_category={to_action(&d, Action::ToggleCategory)}
-                        on_evidence={to_action(&d, Action::ToggleEvidence)} on_reset={to_action(&d, |_: ()| Action::ResetFilters)} />
+                        on_company={cb.company.clone()} on_category={cb.category.clone()}
+                        on_evidence={cb.evidence.clone()} on_reset={cb.reset.clone()} />
                     <Timeline {lang} bars={year_bars.clone()} {range} {year} playing={state.playing} value_text={year_text.clone()}
-                        on_year={to_action(&d, Action::SetYear)} on_step={to_action(&d, Action::StepYear)}
-                        on_play={to_action(&d, |_: ()| Action::Play)} on_pause={to_action(&d, |_: ()| Action::Pause)} />
+                        on_year={cb.year.clone()} on_step={cb.step.clone()}
+                        on_play={cb.play.clone()} on_pause={cb.pause.clone()} />
                     }
                     <div class="tab-panel" id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={state.view.tab != Tab::Map}>
                         <div class="stage">
                             <div class="map-col">
                                 if !present {
                                 <ZoomControls {lang} region={state.view.region} zoomed={state.zoom.is_some()}
-                                    on_zoom={to_action(&d, |f: f64| Action::Zoom(f, None))} on_region={to_action(&d, Action::SetRegion)} />
+                                    on_zoom={cb.zoom_by.clone()} on_region={cb.region.clone()} />
                                 }
                                 <MapView loaded={loaded.clone()} stats={stats.clone()} selected={selected.clone()} {lang} {year}
-                                    zoom={state.zoom} on_zoom={to_action(&d, |(f, at)| Action::Zoom(f, at))} on_pan={to_action(&d, |(x, y)| Action::Pan(x, y))}
-                                    on_select={to_action(&d, Action::Select)} on_clear={on_clear.clone()} />
+                                    zoom={state.zoom} on_zoom={cb.zoom_at.clone()} on_pan={cb.pan.clone()}
+                                    on_select={cb.select.clone()} on_clear={on_clear.clone()} />
                                 <Legend {lang} {has_markers} {year} />
                             </div>
                             <div class="panel-col" hidden={present}>
@@ -459,7 +502,7 @@ pub fn App(props: &AppProps) -> Html {
                         <Glance loaded={loaded.clone()} {lang} />
                     }
                     if !present {
-                        <EventList loaded={loaded.clone()} events={events.clone()} {year} {lang} on_choose={to_action(&d, Action::ChooseEvent)} />
+                        <EventList loaded={loaded.clone()} events={events.clone()} {year} {lang} on_choose={cb.choose_event.clone()} />
                     }
                     <p class="visually-hidden" aria-live="polite" id="year-announcer">{ if state.playing { String::new() } else { year_text } }</p>
                     <p class="visually-hidden" aria-live="polite" id="announcer">{ selection_text.unwrap_or_default() }</p>
