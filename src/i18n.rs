@@ -91,6 +91,7 @@ pub struct Strings {
     pub view_label: &'static str,
     pub table_caption: &'static str,
     pub columns: [&'static str; 8],
+    pub zoom: &'static str,
     pub zoom_in: &'static str,
     pub zoom_out: &'static str,
     pub zoom_reset: &'static str,

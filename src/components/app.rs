@@ -205,7 +205,17 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((), move |_| Callbacks::new(&d))
     };
     let on_retry = cb.retry.clone();
-    let on_clear = cb.clear.clone();
+    // Clearing returns keyboard focus to the country that was open (not to <body>).
+    let on_clear = {
+        let clear = cb.clear.clone();
+        let selected = state.view.country.clone();
+        Callback::from(move |_: ()| {
+            if let Some(c) = &selected {
+                crate::web::dom::focus_by_id(&format!("c-{c}"));
+            }
+            clear.emit(())
+        })
+    };
     let onkeydown = {
         let on_clear = on_clear.clone();
         Callback::from(move |e: KeyboardEvent| {

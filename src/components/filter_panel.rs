@@ -43,16 +43,33 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         let e = *e;
         check("evidence".into(), e.id().into(), s.evidence(e).into(), f.evidence.contains(&e), props.on_evidence.reform(move |_: Event| e))
     }).collect::<Html>();
-    let reset = props.on_reset.reform(|_: MouseEvent| ());
+    // Open if filters are set at first; then the reader opens and closes it (unchecking the last
+    // box must not fold the panel away under the keyboard focus).
+    let open = use_state(|| active > 0);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: yew::Event| {
+            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(el.open());
+        })
+    };
+    let reset = {
+        let on_reset = props.on_reset.clone();
+        Callback::from(move |_: MouseEvent| {
+            if active > 0 {
+                on_reset.emit(())
+            }
+        })
+    };
     html! {
-        <details class="filters" open={active > 0}>
+        <details class="filters" open={*open} {ontoggle}>
             <summary>{ s.filters }{ if active > 0 { format!(" ({active})") } else { String::new() } }</summary>
             <div class="facets">
                 <fieldset><legend>{ s.filter_companies }</legend><ul>{ companies }</ul></fieldset>
                 <fieldset><legend>{ s.filter_categories }</legend><ul>{ categories }</ul></fieldset>
                 <fieldset><legend>{ s.filter_evidence }</legend><ul>{ evidence }</ul></fieldset>
             </div>
-            <button type="button" class="reset" onclick={reset} disabled={active == 0}>{ s.reset_filters }</button>
+            <button type="button" class="reset" onclick={reset} aria-disabled={if active == 0 { "true" } else { "false" }}>{ s.reset_filters }</button>
         </details>
     }
 }

@@ -54,6 +54,8 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let world = &props.loaded.world;
     let tip = use_state(|| None::<String>);
     let focused = use_state(|| None::<usize>);
+    // Whether a country on the map has keyboard focus (to draw its ring above the neighbours).
+    let has_focus = use_state(|| false);
     let svg_ref = use_node_ref();
     let viewport = use_node_ref();
     let gesture = use_mut_ref(Gesture::default);
@@ -289,17 +291,36 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let tip = tip.clone();
         let focused = focused.clone();
         let order = order.clone();
+        let has_focus = has_focus.clone();
         Callback::from(move |e: FocusEvent| {
             if let Some(iso3) = iso3_of(&e) {
                 focused.set(order.iter().position(|o| *o == iso3));
                 tip.set(Some(iso3));
+                has_focus.set(true);
             }
         })
     };
     let onfocusout = {
         let tip = tip.clone();
-        Callback::from(move |_: FocusEvent| tip.set(None))
+        let has_focus = has_focus.clone();
+        Callback::from(move |_: FocusEvent| {
+            tip.set(None);
+            has_focus.set(false);
+        })
     };
+    // Outlines of the selected and the focused country, drawn after every shape so that no
+    // neighbour covers them (the shapes themselves keep their place: moving a focused node
+    // would blur it).
+    let outline = |iso3: &str, class: &'static str| -> Html {
+        let Some(i) = props.loaded.index.position(iso3) else { return Html::default() };
+        let c = &world.countries[i];
+        match props.loaded.paths.get(i).cloned().flatten() {
+            Some(d) => html! { <path {class} {d} /> },
+            None => html! { <circle {class} cx={c.point[0].to_string()} cy={c.point[1].to_string()} r={format!("{:.2}", MARKER_R / k)} /> },
+        }
+    };
+    let selected_outline = props.selected.as_deref().map(|c| outline(c, "outline-selected")).unwrap_or_default();
+    let focus_outline = if *has_focus { order.get(tab_stop).map(|c| outline(c, "outline-focus")).unwrap_or_default() } else { Html::default() };
 
     // The tooltip element is always present (hidden when idle): adding and removing it would
     // make Yew rebuild its siblings, losing keyboard focus.
@@ -321,6 +342,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 <g ref={viewport} class="viewport" {transform}>
                     <g class="countries">{ shapes }</g>
                     <g class="markers">{ markers }</g>
+                    <g class="outlines" aria-hidden="true">{ selected_outline }{ focus_outline }</g>
                 </g>
             </svg>
             <p id="map-help" class="visually-hidden">{ s.map_help }</p>

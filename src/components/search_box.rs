@@ -64,6 +64,8 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                     }
                 }
                 "Escape" => {
+                    // The browser would clear a type=search field on Escape: close the list first.
+                    e.prevent_default();
                     e.stop_propagation();
                     if *open && !query.is_empty() {
                         open.set(false);

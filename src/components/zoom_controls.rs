@@ -28,7 +28,7 @@ pub fn ZoomControls(props: &ZoomControlsProps) -> Html {
     }).collect::<Html>();
     html! {
         <div class="zoom-controls">
-            <div class="zoom-buttons" role="group" aria-label={s.zoom_in}>
+            <div class="zoom-buttons" role="group" aria-label={s.zoom}>
                 <button type="button" class="zoom-in" onclick={zin} aria-label={s.zoom_in} title={s.zoom_in}>{ "+" }</button>
                 <button type="button" class="zoom-out" onclick={zout} aria-label={s.zoom_out} title={s.zoom_out} disabled={!props.zoomed}>{ "−" }</button>
             </div>

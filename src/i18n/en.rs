@@ -56,6 +56,7 @@ pub const STRINGS: Strings = Strings {
     view_label: "View",
     table_caption: "Deployments shown",
     columns: ["Country", "Year", "Place", "Companies", "Technology", "Evidence", "Summary", "Sources"],
+    zoom: "Zoom",
     zoom_in: "Zoom in",
     zoom_out: "Zoom out",
     zoom_reset: "Whole world",

@@ -56,6 +56,7 @@ pub const STRINGS: Strings = Strings {
     view_label: "Affichage",
     table_caption: "Déploiements affichés",
     columns: ["Pays", "Année", "Lieu", "Entreprises", "Technologie", "Niveau de preuve", "Résumé", "Sources"],
+    zoom: "Zoom",
     zoom_in: "Zoomer",
     zoom_out: "Dézoomer",
     zoom_reset: "Monde entier",

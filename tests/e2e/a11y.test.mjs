@@ -433,7 +433,7 @@ test('keyboard only: every control can be reached and operated, with focus visib
   }
 });
 
-test('keyboard only: Escape in the search box first closes the list, keeping the text', { todo: 'src/components/search_box.rs: the Escape arm of onkeydown must call e.prevent_default() (or the input must not be type=search): Chromium clears a type=search field on Escape, so the first Escape empties the query instead of only closing the listbox' }, async () => {
+test('keyboard only: Escape in the search box first closes the list, keeping the text', async () => {
   const { page, context } = await openPage(browser, { url: server.base });
   try {
     await mapReady(page);
@@ -454,7 +454,7 @@ test('keyboard only: Escape in the search box first closes the list, keeping the
   }
 });
 
-test('keyboard only: closing the panel and resetting the filters keep focus on the page', { todo: 'focus falls to <body>: src/components/app.rs on_clear (panel × button) should move focus back to the country (focus_by_id("c-ISO3")); src/components/filter_panel.rs closes the <details> under the focused control (open={active > 0}) and disables Reset (disabled={active == 0}) while it has focus — keep the details open once opened and move focus to the summary after Reset' }, async () => {
+test('keyboard only: closing the panel and resetting the filters keep focus on the page', async () => {
   const { page, context } = await openPage(browser, { url: server.base + '?country=KEN' });
   const onBody = () => page.evaluate(() => document.activeElement === document.body);
   try {
