@@ -89,7 +89,9 @@ async fn map_draws_one_shape_per_country_and_only_shaded_ones_are_buttons() {
     let props = MapViewProps { loaded: loaded.clone(), stats: stats.clone(), selected: Some("KEN".into()), lang: Lang::En, on_select: Callback::noop(), on_clear: Callback::noop(), zoom: None, on_zoom: Callback::noop(), on_pan: Callback::noop(), year: None };
     let html = LocalServerRenderer::<MapView>::with_props(props).render().await;
     let shapes = loaded.world.countries.iter().filter(|c| c.has_shape()).count();
-    assert_eq!(count(&html, "<path "), shapes);
+    // One path per country, plus the selection outline drawn above them.
+    assert_eq!(count(&html, "<path "), shapes + 1);
+    assert_eq!(count(&html, "class=\"outline-selected\""), 1);
     // Every country with data is a button with an accessible name, shape or marker.
     assert_eq!(count(&html, "role=\"button\""), stats.len());
     for iso3 in stats.keys() {
