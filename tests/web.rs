@@ -56,7 +56,10 @@ async fn app_mounts_and_a_click_reaches_the_panel() {
     let ken = wait_for(&root, "#c-KEN", Duration::from_secs(5)).await.expect("Kenya is drawn");
     assert!(root.query_selector_all("svg.map path").unwrap().length() > 150);
     assert!(root.query_selector("#country-panel").unwrap().is_none());
-    ken.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+    // A real click bubbles (the map handles clicks by delegation on the <svg>).
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    ken.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
     let panel = wait_for(&root, "#country-panel", Duration::from_secs(2)).await.expect("panel opens");
     assert_eq!(panel.get_attribute("data-country").as_deref(), Some("KEN"));
     assert!(panel.text_content().unwrap().contains("Kenya"));
