@@ -332,6 +332,11 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 })
             };
+            let timeline = html! {
+                <Timeline {lang} bars={year_bars.clone()} {range} {year} playing={state.playing} value_text={year_text.clone()}
+                    on_year={cb.year.clone()} on_step={cb.step.clone()}
+                    on_play={cb.play.clone()} on_pause={cb.pause.clone()} />
+            };
             let table_caption = year.map(|y| format!("· {} {y}", s.shown_upto)).unwrap_or_default();
             let query = url::serialize(&state.view);
             let filter_desc: Vec<String> = filters
@@ -473,15 +478,6 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         <p class="summary-line" id="summary-line">{ summary_text }</p>
                     </div>
-                    if !present {
-                    <SharePanel {lang} snippet={snippet} citation={citation} status={(*status).clone()} {on_copy} {on_export} {on_present} />
-                    <FilterPanel {lang} filters={filters.clone()} {companies}
-                        on_company={cb.company.clone()} on_category={cb.category.clone()}
-                        on_evidence={cb.evidence.clone()} on_reset={cb.reset.clone()} />
-                    <Timeline {lang} bars={year_bars.clone()} {range} {year} playing={state.playing} value_text={year_text.clone()}
-                        on_year={cb.year.clone()} on_step={cb.step.clone()}
-                        on_play={cb.play.clone()} on_pause={cb.pause.clone()} />
-                    }
                     <div class="tab-panel" id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={state.view.tab != Tab::Map}>
                         <div class="stage">
                             <div class="map-col">
@@ -492,6 +488,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <MapView loaded={loaded.clone()} stats={stats.clone()} selected={selected.clone()} {lang} {year}
                                     zoom={state.zoom} on_zoom={cb.zoom_at.clone()} on_pan={cb.pan.clone()}
                                     on_select={cb.select.clone()} on_clear={on_clear.clone()} />
+                                if !present && state.view.tab == Tab::Map { { timeline.clone() } }
                                 <Legend {lang} {has_markers} {year} />
                             </div>
                             <div class="panel-col" hidden={present}>
@@ -505,9 +502,16 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <div class="tab-panel" id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={state.view.tab != Tab::Table}>
                         if state.view.tab == Tab::Table {
+                            { timeline }
                             <DataTable loaded={loaded.clone()} rows={visible.clone()} {lang} caption={table_caption} on_select={on_table_select} />
                         }
                     </div>
+                    if !present {
+                    <FilterPanel {lang} filters={filters.clone()} {companies}
+                        on_company={cb.company.clone()} on_category={cb.category.clone()}
+                        on_evidence={cb.evidence.clone()} on_reset={cb.reset.clone()} />
+                    <SharePanel {lang} snippet={snippet} citation={citation} status={(*status).clone()} {on_copy} {on_export} {on_present} />
+                    }
                     if !present && !state.view.embed {
                         <Glance loaded={loaded.clone()} {lang} />
                     }

@@ -300,31 +300,6 @@ test('keyboard only: every control can be reached and operated, with focus visib
     assert.equal(await focused(page, '#tab-map'), true);
     await assertFocusVisible(page, 'back on the map tab');
 
-    // Share panel: Enter opens and closes it.
-    await tabTo(page, '.share summary');
-    await kb.press('Enter');
-    await page.locator('.share[open] .present-button').waitFor({ timeout: 3000 });
-    await tabTo(page, '.present-button', { max: 1 });
-    await tabTo(page, '.share summary', { back: true, max: 1 });
-    await kb.press('Enter');
-    await page.locator('.share:not([open])').waitFor({ timeout: 3000 });
-
-    // Filters: Space opens, Space checks a company; the counts follow.
-    await tabTo(page, '.filters summary');
-    const before = await page.locator('#summary-line').innerText();
-    await kb.press(' ');
-    await page.locator('.filters[open]').waitFor({ timeout: 3000 });
-    await tabTo(page, 'input[name=company]', { max: 1 });
-    await kb.press(' ');
-    await page.locator('input[name=company]:checked').waitFor({ timeout: 3000 });
-    await waitFor(page, (b) => document.querySelector('#summary-line').innerText !== b, before, 'a company filter changes the summary');
-    assert.equal(await focused(page, 'input[name=company]'), true, 'focus stays on the checkbox');
-    await assertFocusVisible(page, 'on the checked box');
-    // Reset (a button at the end of the panel) with Enter: the counts come back.
-    await tabTo(page, '.filters .reset');
-    await kb.press('Enter');
-    await waitFor(page, (b) => document.querySelector('#summary-line').innerText === b, before, 'reset restores the summary');
-
     // Play, then Pause, with Enter and Space.
     await tabTo(page, '.tl-controls .play');
     const play = page.locator('.tl-controls .play');
@@ -352,7 +327,8 @@ test('keyboard only: every control can be reached and operated, with focus visib
     // Zoom buttons and a region preset.
     const viewport = page.locator('.viewport');
     const world = await viewport.getAttribute('transform');
-    await tabTo(page, '.zoom-in');
+    // (The zoom controls come before the timeline: go back to them.)
+    await tabTo(page, '.zoom-in', { back: true });
     await kb.press('Enter');
     await waitFor(page, (w) => document.querySelector('.viewport').getAttribute('transform') !== w, world, 'zoom in');
     await tabTo(page, '.zoom-out', { max: 1 });
@@ -399,6 +375,31 @@ test('keyboard only: every control can be reached and operated, with focus visib
     await kb.press('Enter');
     await page.locator('#country-panel').waitFor({ state: 'detached', timeout: 3000 });
     assert.ok(panelFrom);
+
+    // Filters: Space opens, Space checks a company; the counts follow.
+    await tabTo(page, '.filters summary');
+    const before = await page.locator('#summary-line').innerText();
+    await kb.press(' ');
+    await page.locator('.filters[open]').waitFor({ timeout: 3000 });
+    await tabTo(page, 'input[name=company]', { max: 1 });
+    await kb.press(' ');
+    await page.locator('input[name=company]:checked').waitFor({ timeout: 3000 });
+    await waitFor(page, (b) => document.querySelector('#summary-line').innerText !== b, before, 'a company filter changes the summary');
+    assert.equal(await focused(page, 'input[name=company]'), true, 'focus stays on the checkbox');
+    await assertFocusVisible(page, 'on the checked box');
+    // Reset (a button at the end of the panel) with Enter: the counts come back.
+    await tabTo(page, '.filters .reset');
+    await kb.press('Enter');
+    await waitFor(page, (b) => document.querySelector('#summary-line').innerText === b, before, 'reset restores the summary');
+
+    // Share panel: Enter opens and closes it.
+    await tabTo(page, '.share summary');
+    await kb.press('Enter');
+    await page.locator('.share[open] .present-button').waitFor({ timeout: 3000 });
+    await tabTo(page, '.present-button', { max: 1 });
+    await tabTo(page, '.share summary', { back: true, max: 1 });
+    await kb.press('Enter');
+    await page.locator('.share:not([open])').waitFor({ timeout: 3000 });
 
     // An event card's button: Enter moves to its year and country.
     await tabTo(page, '.ev-choose', { max: 120 });
