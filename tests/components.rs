@@ -141,3 +141,85 @@ async fn app_renders_loading_then_ready_with_credits() {
     assert!(html.contains("Kenya: "), "live region announces the selection");
 }
 
+
+#[tokio::test]
+async fn timeline_slider_has_the_aria_slider_attributes_and_year_bars() {
+    use surveillance_atlas::components::timeline::{Timeline, TimelineProps};
+    use surveillance_atlas::state::timeline::{bars, year_range};
+    let loaded = common::loaded();
+    let range = year_range(&loaded.data).unwrap();
+    let deps: Vec<_> = loaded.data.deployments.iter().collect();
+    let evs: Vec<_> = loaded.data.events.iter().collect();
+    let props = TimelineProps {
+        lang: Lang::En,
+        bars: Rc::new(bars(&deps, &evs, range)),
+        range,
+        year: Some(2016),
+        playing: false,
+        value_text: "2016: 20 countries, 30 deployments".into(),
+        on_year: Callback::noop(),
+        on_step: Callback::noop(),
+        on_play: Callback::noop(),
+        on_pause: Callback::noop(),
+    };
+    let html = LocalServerRenderer::<Timeline>::with_props(props).render().await;
+    assert!(html.contains("role=\"slider\""));
+    assert!(html.contains(&format!("aria-valuemin=\"{}\"", range.0)) && html.contains(&format!("aria-valuemax=\"{}\"", range.1)));
+    assert!(html.contains("aria-valuenow=\"2016\"") && html.contains("aria-valuetext=\"2016: 20 countries, 30 deployments\""));
+    assert_eq!(count(&html, "class=\"tl-label ") + count(&html, "class=\"tl-label\""), (range.1 - range.0 + 1) as usize, "one axis label per year");
+    assert_eq!(count(&html, "class=\"yr current\"") + count(&html, "class=\"yr current "), 1, "the selected year stands out");
+    assert!(html.contains("aria-pressed=\"false\"") && html.contains(" Play</button>"), "Play button, not pressed");
+}
+
+#[tokio::test]
+async fn table_lists_rows_with_sortable_headers_and_sources() {
+    use surveillance_atlas::components::data_table::{DataTable, DataTableProps};
+    let loaded = Rc::new(common::loaded());
+    let rows: Vec<_> = loaded.data.deployments.iter().filter(|d| d.year <= 2015).cloned().collect();
+    let n = rows.len();
+    let props = DataTableProps { loaded: loaded.clone(), rows: Rc::new(rows), lang: Lang::En, caption: "up to 2015".into(), on_select: Callback::noop() };
+    let html = LocalServerRenderer::<DataTable>::with_props(props).render().await;
+    assert_eq!(count(&html, "<tr id=\"row-"), n);
+    assert_eq!(count(&html, "aria-sort="), 5, "country, year, company, technology, evidence");
+    assert!(html.contains("aria-sort=\"ascending\""), "sorted by year at first");
+    assert!(html.contains(&format!("Deployments shown ({n}) up to 2015")));
+    assert!(count(&html, "rel=\"noopener noreferrer\"") >= n);
+}
+
+#[tokio::test]
+async fn filters_search_and_events_render_their_controls() {
+    use surveillance_atlas::components::event_list::{EventList, EventListProps};
+    use surveillance_atlas::components::filter_panel::{FilterPanel, FilterPanelProps};
+    use surveillance_atlas::components::search_box::{SearchBox, SearchBoxProps};
+    use surveillance_atlas::state::view::Filters;
+    let loaded = Rc::new(common::loaded());
+    let mut filters = Filters::default();
+    filters.companies.insert("huawei".into());
+    let html = LocalServerRenderer::<FilterPanel>::with_props(FilterPanelProps {
+        lang: Lang::Fr,
+        filters,
+        companies: vec![("huawei".into(), "Huawei".into(), 30), ("zte".into(), "ZTE".into(), 8)],
+        on_company: Callback::noop(),
+        on_category: Callback::noop(),
+        on_evidence: Callback::noop(),
+        on_reset: Callback::noop(),
+    })
+    .render()
+    .await;
+    assert_eq!(count(&html, "type=\"checkbox\""), 2 + 10 + 4);
+    assert_eq!(count(&html, "checked"), 1);
+    assert!(html.contains("Filtres (1)") && html.contains("Réinitialiser les filtres"));
+
+    let entries = Rc::new(surveillance_atlas::state::search_index::entries(&loaded, Lang::En));
+    let html = LocalServerRenderer::<SearchBox>::with_props(SearchBoxProps { lang: Lang::En, entries, on_choose: Callback::noop() }).render().await;
+    assert!(html.contains("role=\"combobox\"") && html.contains("aria-controls=\"search-list\"") && html.contains("aria-expanded=\"false\""));
+    assert!(html.contains("role=\"listbox\""));
+
+    let events: Vec<_> = loaded.data.events.iter().map(|e| Rc::new(e.clone())).collect();
+    let in_2019 = events.iter().filter(|e| e.year() == Some(2019)).count();
+    let html = LocalServerRenderer::<EventList>::with_props(EventListProps { loaded: loaded.clone(), events: Rc::new(events), year: Some(2019), lang: Lang::En, on_choose: Callback::noop() })
+        .render()
+        .await;
+    assert_eq!(count(&html, "class=\"ev-choose\""), loaded.data.events.len());
+    assert_eq!(count(&html, "class=\"event current"), in_2019);
+}

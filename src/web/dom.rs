@@ -159,36 +159,6 @@ impl Drop for Interval {
     }
 }
 
-/// Listens to `popstate` (Back/Forward) until the guard is dropped.
-pub struct PopState {
-    #[cfg(target_arch = "wasm32")]
-    _cb: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-pub fn on_popstate(f: impl FnMut() + 'static) -> PopState {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
-        if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
-        }
-        PopState { _cb: cb }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = f;
-        PopState {}
-    }
-}
-
-impl Drop for PopState {
-    fn drop(&mut self) {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(w) = web_sys::window() {
-            let _ = w.remove_event_listener_with_callback("popstate", self._cb.as_ref().unchecked_ref());
-        }
-    }
-}
 
 /// Asks for fullscreen on the whole page; false where it is not allowed (e.g. in a frame
 /// without allowfullscreen), and the CSS presentation layout is the fallback.
@@ -238,33 +208,48 @@ pub fn today(months: &[&str; 12]) -> String {
     }
 }
 
-/// A window-level keydown listener, removed when the guard is dropped.
-pub struct KeyListener {
+/// A window-level event listener, removed when the guard is dropped.
+pub struct WindowListener {
     #[cfg(target_arch = "wasm32")]
-    cb: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::KeyboardEvent)>,
+    event: &'static str,
+    #[cfg(target_arch = "wasm32")]
+    cb: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
 }
 
-pub fn on_window_keydown(f: impl FnMut(web_sys::KeyboardEvent) + 'static) -> KeyListener {
+pub fn on_window(event: &'static str, f: impl FnMut(web_sys::Event) + 'static) -> WindowListener {
     #[cfg(target_arch = "wasm32")]
     {
-        let cb = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(f);
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
         if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+            let _ = w.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
         }
-        KeyListener { cb }
+        WindowListener { event, cb }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = f;
-        KeyListener {}
+        let _ = (event, f);
+        WindowListener {}
     }
 }
 
-impl Drop for KeyListener {
+impl Drop for WindowListener {
     fn drop(&mut self) {
         #[cfg(target_arch = "wasm32")]
         if let Some(w) = web_sys::window() {
-            let _ = w.remove_event_listener_with_callback("keydown", self.cb.as_ref().unchecked_ref());
+            let _ = w.remove_event_listener_with_callback(self.event, self.cb.as_ref().unchecked_ref());
         }
     }
+}
+
+/// Back/Forward.
+pub fn on_popstate(mut f: impl FnMut() + 'static) -> WindowListener {
+    on_window("popstate", move |_| f())
+}
+
+pub fn on_window_keydown(mut f: impl FnMut(web_sys::KeyboardEvent) + 'static) -> WindowListener {
+    on_window("keydown", move |e| {
+        if let Ok(k) = wasm_bindgen::JsCast::dyn_into::<web_sys::KeyboardEvent>(e) {
+            f(k)
+        }
+    })
 }
