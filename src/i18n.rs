@@ -61,7 +61,6 @@ pub struct Strings {
     pub credits_data: &'static str,
     pub panic_message: &'static str,
     pub opens_new_tab: &'static str,
-    pub until: &'static str,
     pub unnamed_vendor: &'static str,
     pub signed: &'static str,
     pub announced: &'static str,

@@ -229,7 +229,7 @@ pub fn App(props: &AppProps) -> Html {
     let filters = state.view.filters.clone();
     let year = state.view.year;
     let visible: Rc<Vec<Deployment>> = use_memo((loaded.clone(), filters.clone(), year), |(l, f, y)| {
-        l.as_ref().map(|l| filter::visible(&l.data, &crate::state::view::ViewState { filters: f.clone(), year: *y, ..Default::default() }).into_iter().cloned().collect()).unwrap_or_default()
+        l.as_ref().map(|l| filter::visible(&l.data, f, *y).into_iter().cloned().collect()).unwrap_or_default()
     });
     let events: Rc<Vec<Rc<Event>>> = use_memo((loaded.clone(), filters.clone()), |(l, f)| l.as_ref().map(|l| filter::events(&l.data, f).into_iter().map(|e| Rc::new(e.clone())).collect()).unwrap_or_default());
     let stats = use_memo((visible.clone(), year), |(v, y)| country_stats(v.iter(), *y));

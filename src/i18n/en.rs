@@ -26,7 +26,6 @@ pub const STRINGS: Strings = Strings {
     credits_data: "Data: compiled from the reporting and reports cited in each entry, starting from AFP's report from Milipol Paris 2019.",
     panic_message: "Something went wrong inside the widget. Reload the page to try again.",
     opens_new_tab: "(opens in a new tab)",
-    until: "until",
     unnamed_vendor: "vendor not named",
     signed: "signed",
     announced: "announced",

@@ -26,7 +26,6 @@ pub const STRINGS: Strings = Strings {
     credits_data: "Données : compilées à partir des articles et rapports cités dans chaque entrée, en partant du reportage de l'AFP au salon Milipol Paris 2019.",
     panic_message: "Une erreur interne est survenue. Rechargez la page pour réessayer.",
     opens_new_tab: "(s'ouvre dans un nouvel onglet)",
-    until: "jusqu'en",
     unnamed_vendor: "fournisseur non nommé",
     signed: "signé",
     announced: "annoncé",

@@ -1,6 +1,6 @@
 //! Per-country aggregation of the (filtered) deployments, and the colour scale.
 
-use crate::data::model::{Dataset, Deployment};
+use crate::data::model::Deployment;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,13 +42,6 @@ pub fn colour_bin(count: usize) -> usize {
 /// Legend labels for each class, in order.
 pub fn bin_labels() -> [&'static str; BINS] {
     ["1", "2", "3", "4+"]
-}
-
-/// The span of years covered by the dataset's deployments, or None when it has none.
-pub fn year_span(ds: &Dataset) -> Option<(i32, i32)> {
-    let min = ds.deployments.iter().map(|d| d.year).min()?;
-    let max = ds.deployments.iter().map(|d| d.year).max()?;
-    Some((min, max))
 }
 
 #[cfg(test)]

@@ -4,12 +4,10 @@
 use crate::data::model::{Category, Dataset, Deployment, Evidence, Region};
 use crate::geo::world::{CountryIndex, WorldMap};
 use crate::i18n::Lang;
-use crate::state::aggregate::{country_stats, CountryStat};
 use crate::state::timeline::{play_next, year_range};
 use crate::state::url;
 use crate::state::view::{Tab, Theme, ViewState};
 use crate::state::zoom::{region_box, ViewBox};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -61,10 +59,6 @@ impl Loaded {
         let mut v: Vec<&Deployment> = self.data.deployments.iter().filter(|d| d.country == iso3).collect();
         v.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
         v
-    }
-
-    pub fn stats(&self) -> BTreeMap<String, CountryStat> {
-        country_stats(&self.data.deployments, None)
     }
 }
 

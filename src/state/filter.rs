@@ -1,7 +1,7 @@
 //! Filtering deployments and events by the view (filters and year), and the summary line.
 
 use crate::data::model::{Dataset, Deployment, Event};
-use crate::state::view::{Filters, ViewState};
+use crate::state::view::Filters;
 use std::collections::BTreeSet;
 
 /// Whether a deployment passes the company, category and evidence filters (facets combine
@@ -12,9 +12,10 @@ pub fn matches(d: &Deployment, f: &Filters) -> bool {
         && (f.evidence.is_empty() || f.evidence.contains(&d.evidence))
 }
 
-/// Deployments visible in the view: filtered, and begun by the selected year (cumulative).
-pub fn visible<'a>(ds: &'a Dataset, view: &ViewState) -> Vec<&'a Deployment> {
-    ds.deployments.iter().filter(|d| matches(d, &view.filters) && view.year.is_none_or(|y| d.year <= y)).collect()
+/// Deployments visible in the view: filtered, and begun by the selected year (cumulative;
+/// None = all years).
+pub fn visible<'a>(ds: &'a Dataset, filters: &Filters, year: Option<i32>) -> Vec<&'a Deployment> {
+    ds.deployments.iter().filter(|d| matches(d, filters) && year.is_none_or(|y| d.year <= y)).collect()
 }
 
 /// Deployments matching the filters over all years (what the timeline draws).
@@ -55,6 +56,7 @@ pub fn summarise(deps: &[&Deployment]) -> Summary {
 mod tests {
     use super::*;
     use crate::data::model::{Category, Evidence};
+    use crate::state::view::ViewState;
 
     fn dep(id: &str, country: &str, year: i32, co: &str, cat: Category, ev: Evidence) -> Deployment {
         Deployment::sample(id, country, year, co, cat, ev)
@@ -77,27 +79,27 @@ mod tests {
     fn facets_combine_with_and_values_with_or() {
         let ds = ds();
         let mut v = ViewState::default();
-        assert_eq!(visible(&ds, &v).len(), 4);
+        assert_eq!(visible(&ds, &v.filters, v.year).len(), 4);
         v.filters.companies.insert("huawei".into());
-        assert_eq!(visible(&ds, &v).iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(visible(&ds, &v.filters, v.year).iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         v.filters.companies.insert("zte".into());
-        assert_eq!(visible(&ds, &v).len(), 3);
+        assert_eq!(visible(&ds, &v.filters, v.year).len(), 3);
         v.filters.evidence.insert(Evidence::Confirmed);
-        assert_eq!(visible(&ds, &v).iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a"]);
+        assert_eq!(visible(&ds, &v.filters, v.year).iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a"]);
         v.filters.evidence.clear();
         v.filters.categories.insert(Category::Radio);
-        assert_eq!(visible(&ds, &v).iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["d"]);
+        assert_eq!(visible(&ds, &v.filters, v.year).iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["d"]);
     }
 
     #[test]
     fn year_is_cumulative() {
         let ds = ds();
         let v = ViewState { year: Some(2014), ..Default::default() };
-        let ids: Vec<_> = visible(&ds, &v).iter().map(|d| d.id.as_str()).collect();
+        let ids: Vec<_> = visible(&ds, &v.filters, v.year).iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a", "c"]);
-        let s = summarise(&visible(&ds, &v));
+        let s = summarise(&visible(&ds, &v.filters, v.year));
         assert_eq!(s, Summary { countries: 2, deployments: 2, first_year: Some(2011), last_year: Some(2014) });
         let none = ViewState { year: Some(2000), ..Default::default() };
-        assert_eq!(summarise(&visible(&ds, &none)), Summary { countries: 0, deployments: 0, first_year: None, last_year: None });
+        assert_eq!(summarise(&visible(&ds, &none.filters, none.year)), Summary { countries: 0, deployments: 0, first_year: None, last_year: None });
     }
 }

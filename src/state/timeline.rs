@@ -51,15 +51,6 @@ pub fn bars(deps: &[&Deployment], events: &[&Event], (min, max): (i32, i32)) -> 
         .collect()
 }
 
-/// Every how many years to label the axis so labels stay `min_gap` pixels apart.
-pub fn label_step(width_px: f64, years: usize, min_gap: f64) -> usize {
-    if years <= 1 || width_px <= 0.0 {
-        return 1;
-    }
-    let per_year = width_px / years as f64;
-    [1, 2, 5, 10, 20].into_iter().find(|s| per_year * *s as f64 >= min_gap).unwrap_or(20)
-}
-
 /// WAI-ARIA slider keys: the new year for a key press, or None if the key is not the slider's.
 /// The "all years" state (None) behaves as the last year.
 pub fn slider_key(key: &str, value: Option<i32>, (min, max): (i32, i32)) -> Option<i32> {
@@ -117,15 +108,6 @@ mod tests {
         assert_eq!(play_next(None, r), Some(2010));
         assert_eq!(play_next(Some(2010), r), Some(2011));
         assert_eq!(play_next(Some(2012), r), None);
-    }
-
-    #[test]
-    fn labels_thin_out_on_narrow_screens() {
-        assert_eq!(label_step(1600.0, 20, 40.0), 1);
-        assert_eq!(label_step(300.0, 20, 40.0), 5);
-        assert_eq!(label_step(200.0, 20, 40.0), 5);
-        assert_eq!(label_step(100.0, 20, 40.0), 10);
-        assert_eq!(label_step(0.0, 20, 40.0), 1);
     }
 
     #[test]

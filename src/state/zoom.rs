@@ -24,11 +24,6 @@ impl ViewBox {
         format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.w, self.h)
     }
 
-    /// Zoom factor relative to the whole world.
-    pub fn zoom(&self, map: &WorldMap) -> f64 {
-        map.width / self.w
-    }
-
     /// Keeps the box inside the map and its size between the whole map and MAX_ZOOM.
     pub fn clamp(self, map: &WorldMap) -> ViewBox {
         let aspect = map.height / map.width;
@@ -71,13 +66,6 @@ impl ViewBox {
         let w = bw.max(bh / aspect);
         let (cx, cy) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
         ViewBox { x: cx - w / 2.0, y: cy - w * aspect / 2.0, w, h: w * aspect }.clamp(map)
-    }
-
-    /// Linear interpolation between two boxes (t from 0 to 1), for animated presets.
-    pub fn lerp(self, to: ViewBox, t: f64) -> ViewBox {
-        let t = t.clamp(0.0, 1.0);
-        let l = |a: f64, b: f64| a + (b - a) * t;
-        ViewBox { x: l(self.x, to.x), y: l(self.y, to.y), w: l(self.w, to.w), h: l(self.h, to.h) }
     }
 
     /// Converts a point in the SVG element (fractions 0..1 of its box) to map units.
@@ -141,9 +129,9 @@ mod tests {
         // (250,250) was at 25%/50% of the box and stays there.
         assert!(((250.0 - v.x) / v.w - 0.25).abs() < 1e-9);
         assert!(((250.0 - v.y) / v.h - 0.5).abs() < 1e-9);
-        assert!((v.zoom(&m) - 2.0).abs() < 1e-9);
+        assert!((m.width / v.w - 2.0).abs() < 1e-9);
         let max = ViewBox::world(&m).zoom_at(1000.0, (500.0, 250.0), &m);
-        assert!((max.zoom(&m) - MAX_ZOOM).abs() < 1e-9);
+        assert!((m.width / max.w - MAX_ZOOM).abs() < 1e-9);
         let out = v.zoom_at(0.01, (0.0, 0.0), &m);
         assert_eq!(out, ViewBox::world(&m));
     }
@@ -165,9 +153,6 @@ mod tests {
         let v = ViewBox::fit(b, 0.0, &m);
         assert!(v.x <= 400.0 && v.x + v.w >= 600.0 && v.y <= 200.0 && v.y + v.h >= 220.0);
         assert!((v.h / v.w - 0.5).abs() < 1e-9);
-        let a = ViewBox::world(&m);
-        assert_eq!(a.lerp(v, 0.0), a);
-        assert_eq!(a.lerp(v, 1.0), v);
     }
 
     #[test]
