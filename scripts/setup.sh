@@ -28,12 +28,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# npm packages, pinned by package-lock.json. Reinstall when the lockfile changes.
+# npm packages, pinned by package-lock.json (and package.json's overrides, which pin the
+# dependencies Lighthouse's trace engine declares as "latest": npm ci rejects the lockfile when
+# the registry's "latest" moves on). Reinstall when either file changes.
 STAMP="node_modules/.lock-stamp"
-if [ ! -f "$STAMP" ] || ! cmp -s package-lock.json "$STAMP"; then
+if [ ! -f "$STAMP" ] || ! cat package.json package-lock.json | cmp -s - "$STAMP"; then
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
-  cp package-lock.json "$STAMP"
+  cat package.json package-lock.json > "$STAMP"
 fi
 
 # Trunk must find wasm-opt 132 from npm, never Debian's binaryen 108 (which cannot read current wasm).
