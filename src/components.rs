@@ -10,6 +10,7 @@ pub mod source_link;
 pub mod status_view;
 pub mod tooltip;
 pub mod timeline;
+pub mod timeline_chart;
 pub mod event_list;
 pub mod filter_panel;
 pub mod zoom_controls;

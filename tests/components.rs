@@ -167,7 +167,20 @@ async fn timeline_slider_has_the_aria_slider_attributes_and_year_bars() {
     assert!(html.contains(&format!("aria-valuemin=\"{}\"", range.0)) && html.contains(&format!("aria-valuemax=\"{}\"", range.1)));
     assert!(html.contains("aria-valuenow=\"2016\"") && html.contains("aria-valuetext=\"2016: 20 countries, 30 deployments\""));
     assert_eq!(count(&html, "class=\"tl-label ") + count(&html, "class=\"tl-label\""), (range.1 - range.0 + 1) as usize, "one axis label per year");
-    assert_eq!(count(&html, "class=\"yr current\"") + count(&html, "class=\"yr current "), 1, "the selected year stands out");
+    // The selected year stands out: its column is highlighted and the later years are veiled.
+    let col = |y: i32| (y - range.0) as f64 * 10.0;
+    assert_eq!(count(&html, "class=\"col-bg\""), 1);
+    // The opening tag of the element with this class.
+    let tag = |class: &str| {
+        let at = html.find(&format!("class=\"{class}\"")).unwrap_or_else(|| panic!("no {class}"));
+        let start = html[..at].rfind('<').unwrap();
+        html[start..at + html[at..].find('>').unwrap()].to_string()
+    };
+    let highlight = tag("col-bg");
+    assert!(highlight.contains(&format!("x=\"{:.1}\"", col(2016))) && highlight.contains("width=\"10\""), "highlight at 2016: {highlight}");
+    let veil = tag("tl-after");
+    assert!(veil.contains(&format!("x=\"{:.1}\"", col(2017))) && veil.contains(&format!("width=\"{:.1}\"", col(range.1 + 1) - col(2017))), "veil from 2017 on: {veil}");
+    assert_eq!(count(&html, "class=\"yr\""), (range.1 - range.0 + 1) as usize, "one column of bars per year");
     assert!(html.contains("aria-pressed=\"false\"") && html.contains(" Play</button>"), "Play button, not pressed");
 }
 

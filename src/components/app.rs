@@ -18,7 +18,7 @@ use crate::state::aggregate::country_stats;
 use crate::state::app::{Action, AppState, Status};
 use crate::state::filter::{self, summarise};
 use crate::state::search::HitKind;
-use crate::state::timeline::{bars, year_range};
+use crate::state::timeline::bars;
 use crate::state::url;
 use crate::state::story::{story_key, StoryKey};
 use crate::state::view::{Tab, Theme};
@@ -147,7 +147,7 @@ pub fn App(props: &AppProps) -> Html {
             if *ready {
                 let prev = last.replace(view.clone());
                 let push = prev.country != view.country || prev.tab != view.tab;
-                history::write(&url::serialize(view), push);
+                history::write_view(url::serialize(view), push);
             }
         });
     }
@@ -257,7 +257,7 @@ pub fn App(props: &AppProps) -> Html {
     let year_bars = use_memo((loaded.clone(), filters.clone()), |(l, f)| {
         l.as_ref()
             .and_then(|l| {
-                let r = year_range(&l.data)?;
+                let r = l.years?;
                 let deps = filter::filtered(&l.data, f);
                 let evs = filter::events(&l.data, f);
                 Some(bars(&deps, &evs, r))
@@ -266,6 +266,19 @@ pub fn App(props: &AppProps) -> Html {
     });
     let search_entries = use_memo((loaded.clone(), lang), |(l, lang)| l.as_ref().map(|l| crate::state::search_index::entries(l, *lang)).unwrap_or_default());
 
+    // Stable while the filters stay: the search box is not re-rendered by a year change.
+    let on_search = {
+        let d = state.dispatcher();
+        use_callback(filters.clone(), move |e: crate::state::search::Entry, filters| match e.kind {
+            HitKind::Company => {
+                if !filters.companies.contains(&e.target) {
+                    d.dispatch(Action::ToggleCompany(e.target))
+                }
+            }
+            _ => d.dispatch(Action::Select(e.target)),
+        })
+    };
+
     let body = match (&state.status, loaded) {
         (Status::Failed(e), _) => html! { <StatusView {lang} error={e.clone()} on_retry={on_retry.clone()} /> },
         (_, None) => html! { <StatusView {lang} on_retry={on_retry.clone()} /> },
@@ -273,7 +286,7 @@ pub fn App(props: &AppProps) -> Html {
             let vis: Vec<&Deployment> = visible.iter().collect();
             let stats = stats.clone();
             let summary = summarise(&vis);
-            let range = year_range(&loaded.data).unwrap_or((2000, 2020));
+            let range = loaded.years.unwrap_or((2000, 2020));
             let span = match (summary.first_year, summary.last_year) {
                 (Some(a), Some(b)) if a != b => format!(" · {a}–{b}"),
                 (Some(a), _) => format!(" · {a}"),
@@ -288,18 +301,6 @@ pub fn App(props: &AppProps) -> Html {
                 format!("{}: {}", loaded.country_name_in(c, lang), s.deployments(n))
             });
             let companies = (*company_counts).clone();
-            let on_search = {
-                let d = state.dispatcher();
-                let filters = filters.clone();
-                Callback::from(move |e: crate::state::search::Entry| match e.kind {
-                    HitKind::Company => {
-                        if !filters.companies.contains(&e.target) {
-                            d.dispatch(Action::ToggleCompany(e.target))
-                        }
-                    }
-                    _ => d.dispatch(Action::Select(e.target)),
-                })
-            };
             let on_table_select = {
                 let d = state.dispatcher();
                 Callback::from(move |c: String| {
@@ -472,7 +473,7 @@ pub fn App(props: &AppProps) -> Html {
                         <StoryPanel loaded={loaded.clone()} step={state.view.step} {lang} on_step={cb.story_step.clone()} on_exit={on_exit_present.clone()} />
                     }
                     <div class="toolbar" hidden={present}>
-                        <SearchBox {lang} entries={search_entries.clone()} on_choose={on_search} />
+                        <SearchBox {lang} entries={search_entries.clone()} on_choose={on_search.clone()} />
                         <div class="tabs" role="tablist" aria-label={s.view_label} onkeydown={on_tab_key}>
                             { tab_button(Tab::Map, s.tab_map) }{ tab_button(Tab::Table, s.tab_table) }
                         </div>

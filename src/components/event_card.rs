@@ -12,14 +12,26 @@ pub struct EventCardProps {
     pub event: Rc<Event>,
     pub lang: Lang,
     pub on_choose: Callback<String>,
+    /// The event is in the selected year.
+    #[prop_or_default]
+    pub current: bool,
 }
 
-/// Cards only change with the event or the language: compare those, not the callback, so a
-/// year change does not re-render every card.
+/// Cards only change with the event, the language or whether they are in the selected year:
+/// compare those (the event by identity first), not the callback, so that a year change
+/// re-renders only the cards that enter or leave the year.
 impl PartialEq for EventCardProps {
     fn eq(&self, other: &Self) -> bool {
-        self.event == other.event && self.lang == other.lang && Rc::ptr_eq(&self.loaded, &other.loaded)
+        (Rc::ptr_eq(&self.event, &other.event) || self.event == other.event)
+            && self.lang == other.lang
+            && self.current == other.current
+            && Rc::ptr_eq(&self.loaded, &other.loaded)
     }
+}
+
+/// The list item's id for an event (the event strip scrolls to it).
+pub fn item_id(event_id: &str) -> String {
+    format!("e-{event_id}")
 }
 
 /// One event: date, kind, country, title (a button that moves the map to it), summary, sources.
@@ -35,7 +47,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let country = e.country.as_deref().map(|c| props.loaded.country_name_in(c, props.lang));
     let sources = e.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
     html! {
-        <>
+        <li class={classes!("event", props.current.then_some("current"), format!("kind-{}", e.kind.id()))} id={item_id(&e.id)}>
             <p class="ev-meta"><time datetime={e.date.clone()}>{ date }</time>{ " · " }{ s.event_kind(e.kind) }
                 if let Some(c) = country { { " · " }{ c } }</p>
             <h3><button type="button" class="ev-choose" {onclick} lang="en">{ &e.title }</button></h3>
@@ -43,6 +55,6 @@ pub fn EventCard(props: &EventCardProps) -> Html {
             <details class="sources"><summary>{ format!("{} ({})", s.sources, e.sources.len()) }</summary>
                 <ul>{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
             </details>
-        </>
+        </li>
     }
 }

@@ -1,8 +1,8 @@
-use crate::components::event_card::EventCard;
+use crate::components::event_card::{item_id, EventCard};
 use crate::data::model::Event;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
-use crate::web::dom::{prefers_reduced_motion, scroll_into_view_nearest};
+use crate::web::dom::{after_paint, prefers_reduced_motion, scroll_into_view_nearest};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,25 +20,25 @@ pub struct EventListProps {
 #[function_component]
 pub fn EventList(props: &EventListProps) -> Html {
     let s = props.lang.strings();
-    let anchor = use_node_ref();
-    let first_current = props.year.and_then(|y| props.events.iter().position(|e| e.year() == Some(y)).or_else(|| props.events.iter().position(|e| e.year().is_some_and(|ey| ey > y))));
+    // Each event's year, parsed once per list rather than on every year change.
+    let years: Rc<Vec<Option<i32>>> = use_memo(props.events.clone(), |events| events.iter().map(|e| e.year()).collect());
+    let first_current = props.year.and_then(|y| years.iter().position(|ey| *ey == Some(y)).or_else(|| years.iter().position(|ey| ey.is_some_and(|ey| ey > y))));
     {
-        let anchor = anchor.clone();
-        use_effect_with((props.year, first_current), move |_| {
-            scroll_into_view_nearest(&anchor, !prefers_reduced_motion());
+        // After the year's frame is painted: measuring the card would otherwise force a layout
+        // in the middle of the year change.
+        let target = first_current.and_then(|i| props.events.get(i)).map(|e| item_id(&e.id));
+        use_effect_with((props.year, target), move |(_, target)| {
+            if let Some(id) = target.clone() {
+                after_paint(200, move || scroll_into_view_nearest(&id, !prefers_reduced_motion()));
+            }
         });
     }
     if props.events.is_empty() {
         return html! { <section class="events" aria-labelledby="events-title"><h2 id="events-title">{ s.events_title }</h2><p>{ s.no_events }</p></section> };
     }
     let cards = props.events.iter().enumerate().map(|(i, e)| {
-        let current = props.year.is_some() && e.year() == props.year;
-        let node = if Some(i) == first_current { anchor.clone() } else { NodeRef::default() };
-        html! {
-            <li key={e.id.clone()} ref={node} class={classes!("event", current.then_some("current"), format!("kind-{}", e.kind.id()))} id={format!("e-{}", e.id)}>
-                <EventCard loaded={props.loaded.clone()} event={e.clone()} lang={props.lang} on_choose={props.on_choose.clone()} />
-            </li>
-        }
+        let current = props.year.is_some() && years[i] == props.year;
+        html! { <EventCard key={e.id.clone()} loaded={props.loaded.clone()} event={e.clone()} lang={props.lang} on_choose={props.on_choose.clone()} {current} /> }
     }).collect::<Html>();
     html! {
         <section class="events" aria-labelledby="events-title">

@@ -236,16 +236,20 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let pos = if stat.count > 0 { order.iter().position(|o| *o == c.iso3) } else { None };
         let interactive = pos.is_some();
         let label: AttrValue = if interactive { format!("{}: {}", name_of(&c.iso3), s.deployments(stat.count)).into() } else { AttrValue::default() };
-        let key = if c.iso3.is_empty() { c.name.clone() } else { c.iso3.clone() };
-        let node = html! {
-            <CountryPath {key} iso3={AttrValue::from(c.iso3.clone())} d={props.loaded.paths.get(i).cloned().flatten()}
-                marker={c.path.is_none().then_some((c.point[0], c.point[1], MARKER_R / k))}
-                bin={colour_bin(stat.count)} selected={props.selected.as_deref() == Some(c.iso3.as_str())}
-                new={stat.new_this_year > 0} {interactive} tab_stop={pos == Some(tab_stop)} {label} />
-        };
+        let iso3 = AttrValue::from(c.iso3.clone());
+        let d = props.loaded.paths.get(i).cloned().flatten();
+        let bin = colour_bin(stat.count);
+        let selected = props.selected.as_deref() == Some(c.iso3.as_str());
+        let new = stat.new_this_year > 0;
+        let tab_stop = pos == Some(tab_stop);
         match (&c.path, interactive) {
-            (Some(_), _) => shapes.push(node),
-            (None, true) => markers.push(node),
+            // Every shape is always drawn, in the same order: an unkeyed list, the cheapest to
+            // reconcile on a year change.
+            (Some(_), _) => shapes.push(html! { <CountryPath {iso3} {d} {bin} {selected} {new} {interactive} {tab_stop} {label} /> }),
+            // Markers come and go with the data shown: keyed.
+            (None, true) => markers.push(html! {
+                <CountryPath key={c.iso3.clone()} {iso3} marker={Some((c.point[0], c.point[1], MARKER_R / k))} {bin} {selected} {new} {interactive} {tab_stop} {label} />
+            }),
             (None, false) => {}
         }
     }

@@ -29,6 +29,19 @@ pub struct SharePanelProps {
 #[function_component]
 pub fn SharePanel(props: &SharePanelProps) -> Html {
     let s = props.lang.strings();
+    // The citation and the snippet follow every year change; while the panel is closed their
+    // text areas stay empty, so that a year change does not rewrite them.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: yew::Event| {
+            let now = e.target_dyn_into::<web_sys::HtmlDetailsElement>().map(|d| d.open()).unwrap_or(true);
+            if now != *open {
+                open.set(now);
+            }
+        })
+    };
+    let shown = |v: &AttrValue| if *open { v.clone() } else { AttrValue::default() };
     let export = |k: ExportKind, label: &'static str, class: &'static str| {
         let onclick = props.on_export.reform(move |_: MouseEvent| k);
         html! { <button type="button" class={classes!("export", class)} {onclick}>{ label }</button> }
@@ -38,7 +51,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         html! { <button type="button" class={classes!("copy", class)} {onclick}>{ s.copy }</button> }
     };
     html! {
-        <details class="share">
+        <details class="share" {ontoggle}>
             <summary>{ s.share_title }</summary>
             <div class="share-body">
                 <div class="share-row">
@@ -49,10 +62,10 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     { export(ExportKind::Json, s.download_json, "json") }
                 </div>
                 <label for="cite-text">{ s.cite_this }</label>
-                <textarea id="cite-text" readonly=true rows="3" value={props.citation.clone()} />
+                <textarea id="cite-text" readonly=true rows="3" value={shown(&props.citation)} />
                 { copy(props.citation.clone(), "cite-text", "copy-cite") }
                 <label for="embed-code">{ s.embed_code }</label>
-                <textarea id="embed-code" readonly=true rows="4" value={props.snippet.clone()} />
+                <textarea id="embed-code" readonly=true rows="4" value={shown(&props.snippet)} />
                 { copy(props.snippet.clone(), "embed-code", "copy-embed") }
                 <p class="share-status" role="status" aria-live="polite">{ props.status.clone() }</p>
             </div>

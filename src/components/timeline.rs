@@ -1,3 +1,4 @@
+use crate::components::timeline_chart::{TimelineChart, CHART_H, COL_W};
 use crate::i18n::Lang;
 use crate::state::timeline::{slider_key, year_at, YearBar};
 use crate::web::dom::{pointer_fraction, set_style};
@@ -92,27 +93,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Callback::from(move |_: PointerEvent| dragging.set(false))
     };
 
-    let peak = props.bars.iter().map(|b| b.total()).max().unwrap_or(1).max(1) as f64;
-    let col_w = 10.0;
-    let chart_h = 56.0;
-    let bars = props.bars.iter().enumerate().map(|(i, b)| {
-        let x = i as f64 * col_w;
-        let mut y = chart_h;
-        let current = props.year == Some(b.year);
-        let after = props.year.is_some_and(|yr| b.year > yr);
-        let segs = b.segments.iter().map(|(cat, n)| {
-            let h = *n as f64 / peak * (chart_h - 6.0);
-            y -= h;
-            html! { <rect x={format!("{:.1}", x + 1.5)} y={format!("{y:.2}")} width="7" height={format!("{h:.2}")} class={classes!("seg", format!("cat-{}", cat.id()))} /> }
-        }).collect::<Html>();
-        html! {
-            <g key={b.year} class={classes!("yr", current.then_some("current"), after.then_some("after"))}>
-                if current { <rect class="col-bg" x={format!("{x:.1}")} y="0" width={col_w.to_string()} height={chart_h.to_string()} /> }
-                { segs }
-                if b.events > 0 { <rect class="ev-mark" x={format!("{:.1}", x + 3.5)} y="0" width="3" height="3" /> }
-            </g>
-        }
-    }).collect::<Html>();
+    // The year's column is highlighted behind the (memoised) bars and later years are veiled
+    // in front of them: a year change moves two rectangles instead of re-rendering the chart.
+    let index = props.year.map(|y| (y - min) as f64).filter(|i| *i >= 0.0 && *i < years);
+    let highlight = match index {
+        Some(i) => html! { <rect class="col-bg" x={format!("{:.1}", i * COL_W)} y="0" width={COL_W.to_string()} height={CHART_H.to_string()} /> },
+        None => html! { <rect class="col-bg" x="0" y="0" width="0" height={CHART_H.to_string()} /> },
+    };
+    let veil_from = index.map(|i| (i + 1.0) * COL_W).unwrap_or(years * COL_W);
+    let veil = html! { <rect class="tl-after" x={format!("{veil_from:.1}")} y="0" width={format!("{:.1}", years * COL_W - veil_from)} height={CHART_H.to_string()} /> };
 
     let labels = (min..=max).map(|y| {
         let cls = classes!("tl-label", (y % 2 == 0).then_some("m2"), (y % 5 == 0).then_some("m5"), (y % 10 == 0).then_some("m10"), (y == min || y == max).then_some("edge"));
@@ -139,8 +128,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <output class="year-readout" aria-hidden="true">{ props.year.map(|y| y.to_string()).unwrap_or_else(|| format!("{min}–{max}")) }</output>
             </div>
             <div class="tl-track" ref={track.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
-                <svg class="tl-chart" viewBox={format!("0 0 {} {}", years * col_w, chart_h)} preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                    { bars }
+                <svg class="tl-chart" viewBox={format!("0 0 {} {}", years * COL_W, CHART_H)} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    { highlight }
+                    <TimelineChart bars={props.bars.clone()} />
+                    { veil }
                 </svg>
                 <div class="tl-rail" aria-hidden="true"></div>
                 <div ref={thumb} class={classes!("tl-thumb", props.year.is_none().then_some("all"))} role="slider" tabindex="0"

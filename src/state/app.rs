@@ -21,6 +21,9 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// Each country's path data as a shared string, built once (by position in `world`).
     pub paths: Vec<Option<yew::AttrValue>>,
+    /// First and last year of the deployments and events (None for an empty dataset), worked
+    /// out once: every year change needs it.
+    pub years: Option<(i32, i32)>,
 }
 
 /// Loaded data never changes after load: identity is equality (cheap prop comparisons).
@@ -34,7 +37,8 @@ impl Loaded {
     pub fn new(data: Dataset, world: WorldMap, warnings: Vec<String>) -> Loaded {
         let index = CountryIndex::new(&world);
         let paths = world.countries.iter().map(|c| c.path.clone().map(yew::AttrValue::from)).collect();
-        Loaded { data, world, index, warnings, paths }
+        let years = year_range(&data);
+        Loaded { data, world, index, warnings, paths, years }
     }
 
     pub fn country_name(&self, iso3: &str) -> String {
@@ -154,7 +158,7 @@ impl AppState {
     }
 
     fn year_range(&self) -> Option<(i32, i32)> {
-        self.loaded().and_then(|l| year_range(&l.data))
+        self.loaded().and_then(|l| l.years)
     }
 
     /// Drops what the loaded data does not know: unknown country, companies; clamps the year.
@@ -166,7 +170,7 @@ impl AppState {
             }
         }
         self.view.filters.companies.retain(|c| l.data.companies.iter().any(|x| &x.id == c));
-        if let (Some(y), Some((min, max))) = (self.view.year, year_range(&l.data)) {
+        if let (Some(y), Some((min, max))) = (self.view.year, l.years) {
             self.view.year = Some(y.clamp(min, max));
         }
         self.zoom = self.view.region.map(|r| region_box(r, &l.world));

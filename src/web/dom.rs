@@ -107,10 +107,11 @@ pub fn pointer_fraction(node: &yew::NodeRef, client_x: i32, client_y: i32) -> Op
     }
 }
 
-/// Scrolls an element into view inside its scroll container without moving the page.
-pub fn scroll_into_view_nearest(node: &yew::NodeRef, smooth: bool) {
+/// Scrolls an element into view inside its scroll container without moving the page. Reading
+/// its offset needs a layout, so call it after the frame has been painted ([`after_paint`]).
+pub fn scroll_into_view_nearest(id: &str, smooth: bool) {
     #[cfg(target_arch = "wasm32")]
-    if let Some(el) = node.cast::<web_sys::Element>() {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
         if let Some(parent) = el.parent_element() {
             // Horizontal strip: scroll the strip itself rather than the page.
             if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
@@ -123,7 +124,7 @@ pub fn scroll_into_view_nearest(node: &yew::NodeRef, smooth: bool) {
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (node, smooth);
+    let _ = (id, smooth);
 }
 
 /// Calls `f` every `ms` milliseconds until the returned guard is dropped.
@@ -159,6 +160,40 @@ impl Drop for Interval {
     }
 }
 
+/// Runs `f` once the browser has painted the next frame (a timeout queued from the next
+/// animation frame), or after `fallback_ms` if no frame comes (a hidden tab or frame), whichever
+/// is first. Work that need not delay the frame after an input (address bar, scrolling a strip
+/// into view) goes here, so that the input's own frame only carries what it shows.
+pub fn after_paint(fallback_ms: i32, f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        use wasm_bindgen::closure::Closure;
+        let Some(w) = web_sys::window() else { return f() };
+        let slot: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
+        let run = {
+            let slot = slot.clone();
+            move || {
+                if let Some(f) = slot.take() {
+                    f()
+                }
+            }
+        };
+        let run2 = run.clone();
+        let w2 = w.clone();
+        let on_frame = Closure::once_into_js(move || {
+            let _ = w2.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(run2).unchecked_ref(), 0);
+        });
+        let _ = w.request_animation_frame(on_frame.unchecked_ref());
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(run).unchecked_ref(), fallback_ms);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = fallback_ms;
+        f()
+    }
+}
 
 /// Asks for fullscreen on the whole page; false where it is not allowed (e.g. in a frame
 /// without allowfullscreen), and the CSS presentation layout is the fallback.

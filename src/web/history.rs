@@ -32,6 +32,41 @@ pub fn current_query() -> String {
     String::new()
 }
 
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// A replace-type write waiting for the frame after the change to be painted.
+    static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes the view to the address bar: a push (selection, tab) at once, a replace (year,
+/// filters, zoom …) after the next paint, coalesced, so that scrubbing or playing the years
+/// does not spend the frame on `history.replaceState`. A push drops a pending replace: it
+/// carries the newer view.
+pub fn write_view(ours: String, push: bool) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if push {
+            PENDING.with(|p| p.borrow_mut().take());
+            write(&ours, true);
+            return;
+        }
+        let scheduled = PENDING.with(|p| p.borrow_mut().replace(ours).is_some());
+        if !scheduled {
+            crate::web::dom::after_paint(150, flush);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (ours, push);
+}
+
+/// Writes a pending replace now (nothing if there is none).
+pub fn flush() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(q) = PENDING.with(|p| p.borrow_mut().take()) {
+        write(&q, false);
+    }
+}
+
 /// Writes our query to the address bar if it differs; `push` adds a history entry.
 pub fn write(ours: &str, push: bool) {
     #[cfg(target_arch = "wasm32")]
