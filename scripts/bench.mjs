@@ -263,6 +263,84 @@ async function yearRuns(browser, base, rate) {
   };
 }
 
+// ---------- 3b. year change: main-thread work, from a DevTools trace ----------
+// The rAF and Event Timing readings above include the wait for the display's next frame
+// (vsync), which is not work the page does. This reads the renderer's main thread instead:
+// from the start of the task that handles the keydown to the end of the Commit of the first
+// frame after it (the frame that shows the new year), the time the thread was busy.
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+const PHASES = [
+  ['input + script', ['EventDispatch', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'v8.callFunction']],
+  ['style', ['UpdateLayoutTree', 'ParseAuthorStyleSheet']],
+  ['layout', ['Layout']],
+  ['pre-paint', ['PrePaint']],
+  ['paint', ['Paint']],
+  ['layerize + commit', ['Layerize', 'Commit', 'UpdateLayer']],
+];
+
+async function yearTrace(browser, base, rate) {
+  const { context, page, cdp, problems } = await newPage(browser, rate);
+  await page.goto(base);
+  await page.waitForFunction(() => window.__bench.mapPainted != null, null, { timeout: 120000, polling: 'raf' });
+  await page.waitForTimeout(500);
+  const slider = page.locator('[role=slider]');
+  await slider.focus();
+  const [min, max] = [Number(await slider.getAttribute('aria-valuemin')), Number(await slider.getAttribute('aria-valuemax'))];
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(300);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES.join(','), transferMode: 'ReportEvents' });
+  let value = min, dir = 1;
+  for (let i = 0; i < CHANGES; i++) {
+    if (value + dir > max || value + dir < min) dir = -dir;
+    await page.keyboard.press(dir > 0 ? 'ArrowRight' : 'ArrowLeft');
+    value += dir;
+    await page.waitForTimeout(120); // let the frame, the deferred URL write and the strip scroll finish
+  }
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  if (problems.length) throw new Error(`page problems: ${problems.join('; ')}`);
+  // The renderer main thread that handled the keydowns.
+  const isKey = (e) => e.name === 'EventDispatch' && e.ph === 'X' && e.args?.data?.type === 'keydown';
+  const first = events.find(isKey);
+  if (!first) throw new Error('trace: no keydown EventDispatch on any thread');
+  const thread = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur != null).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = thread.filter((e) => e.name === 'RunTask');
+  const keys = thread.filter(isKey);
+  const samples = [];
+  for (const k of keys) {
+    const task = tasks.find((t) => t.ts <= k.ts && t.ts + t.dur >= k.ts + k.dur) || k;
+    const commit = thread.find((e) => e.name === 'Commit' && e.ts >= k.ts + k.dur);
+    if (!commit) continue;
+    const [a, b] = [task.ts, commit.ts + commit.dur];
+    const busy = tasks.reduce((sum, t) => sum + Math.max(0, Math.min(b, t.ts + t.dur) - Math.max(a, t.ts)), 0) / 1000;
+    // Time per phase: events of the phase's names inside the window, not nested in another of the same phase.
+    const phases = {};
+    for (const [label, names] of PHASES) {
+      let total = 0, until = -1;
+      for (const e of thread) {
+        if (e.ts < a || e.ts + e.dur > b || !names.includes(e.name)) continue;
+        if (e.ts < until) continue; // nested inside an event of this phase already counted
+        total += e.dur;
+        until = e.ts + e.dur;
+      }
+      phases[label] = total / 1000;
+    }
+    samples.push({ busy, wall: (b - a) / 1000, phases });
+  }
+  if (samples.length < CHANGES * 0.8) throw new Error(`trace: only ${samples.length} of ${CHANGES} year changes matched to a frame`);
+  const summary = (xs) => ({ p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) });
+  return {
+    rate, n: samples.length,
+    busy: summary(samples.map((x) => x.busy)),
+    wall: summary(samples.map((x) => x.wall)),
+    phases: Object.fromEntries(PHASES.map(([label]) => [label, median(samples.map((x) => x.phases[label]))])),
+  };
+}
+
 // ---------- 4. memory ----------
 async function memory(browser, base) {
   const { context, page, cdp, problems } = await newPage(browser, 1);
@@ -327,7 +405,7 @@ async function runLighthouse(base) {
 // ---------- report ----------
 const HISTORY_START = '<!-- history:start (bench.mjs keeps these rows; newest last) -->';
 const HISTORY_END = '<!-- history:end -->';
-const HISTORY_HEAD = '| date (UTC) | commit | brotli total | map painted 1× / 4× (median) | click → panel 1× / 4× | year change p95 4× (2nd rAF / Event Timing) | JS heap + wasm | Lighthouse perf / a11y / BP / SEO |\n|---|---|---|---|---|---|---|---|';
+const HISTORY_HEAD = '| date (UTC) | commit | brotli total | map painted 1× / 4× (median) | click → panel 1× / 4× | year change p95 4× (2nd rAF / Event Timing / main-thread work; older rows lack the third) | JS heap + wasm | Lighthouse perf / a11y / BP / SEO |\n|---|---|---|---|---|---|---|---|';
 
 function previousHistory() {
   if (!fs.existsSync(REPORT)) return [];
@@ -350,6 +428,8 @@ function report(r) {
   const sizeOk = sizes.total.brotli <= BUDGET_BROTLI;
   const yearOk = year4.frame2.p95 <= BUDGET_FRAME_MS;
   const yearOkEt = year4.et.p95 <= BUDGET_FRAME_MS;
+  const { trace1, trace4 } = r;
+  const workOk = trace4.busy.p95 <= BUDGET_FRAME_MS;
   const etMs = (x) => (x < 0 ? '< 16 ms' : `${x} ms`);
   const biggest = [...sizes.parts].sort((a, b) => b.brotli - a.brotli)[0];
   const heapAfter = mem.after.used ?? mem.metrics.JSHeapUsedSize;
@@ -375,6 +455,7 @@ function report(r) {
   L.push(`| click on Kenya → panel painted, median | ${ms(load1.clickToPanel.median)} (1×), ${ms(load4.clickToPanel.median)} (${THROTTLE}× CPU) | — |`);
   L.push(`| year change → next painted frame, p95 at ${THROTTLE}× CPU (second rAF) | ${ms(year4.frame2.p95)} (p50 ${ms(year4.frame2.p50)}) | ≤ 16 ms: ${pass(yearOk)} |`);
   L.push(`| same, Chromium's Event Timing (keydown → next paint), p95 at ${THROTTLE}× CPU | ${etMs(year4.et.p95)} (p50 ${etMs(year4.et.p50)}) | ≤ 16 ms: ${pass(yearOkEt)} |`);
+  L.push(`| same, main-thread work from the keydown to the committed frame (trace), p95 at ${THROTTLE}× CPU | ${ms(trace4.busy.p95)} (p50 ${ms(trace4.busy.p50)}) | ≤ 16 ms: ${pass(workOk)} |`);
   L.push(`| JS heap (used) + wasm linear memory after load | ${mib(heapAfter)} + ${wasmBytes != null ? mib(wasmBytes) : 'n/a'} | — |`);
   if (lh) L.push(`| Lighthouse ${lh.version} (${lh.formFactor}): performance / accessibility / best practices / SEO | ${lh.scores.performance} / ${lh.scores.accessibility} / ${lh.scores['best-practices']} / ${lh.scores.seo} | — |`);
   else L.push(`| Lighthouse | not run (${r.lhError || 'BENCH_LIGHTHOUSE=0'}) | — |`);
@@ -437,6 +518,19 @@ function report(r) {
   L.push('');
   L.push(`**Goal: p95 ≤ 16 ms at ${THROTTLE}× CPU** — 2nd rAF: ${ms(year4.frame2.p95)}, ${yearOk ? 'PASS' : 'FAIL'}; Event Timing: ${etMs(year4.et.p95)}, ${yearOkEt ? 'PASS' : 'FAIL'}.`, '');
   L.push(`Warm-up change (all years → ${year4.range[0]}), not in the table: 2nd rAF ${ms(year1.first.frame2)} at 1×, ${ms(year4.first.frame2)} at ${THROTTLE}× (Event Timing ${etMs(year1.first.event)} / ${etMs(year4.first.event)}).`, '');
+  L.push('### Main-thread work per year change (DevTools trace)', '');
+  L.push('The readings above wait for a frame: in headless Chromium frames come at a fixed 60 Hz pace, so a change that');
+  L.push('is ready in 2 ms still waits up to 16.7 ms for its frame to be presented (look at the 1× row: the DOM is updated');
+  L.push('in a few milliseconds, Event Timing still says 16–24 ms). That wait is the display\'s, not work the page does. A');
+  L.push('second pass records a DevTools trace (categories `' + TRACE_CATEGORIES.join('`, `') + '`) over the same number of');
+  L.push('changes and reads the renderer\'s main thread: from the start of the task that handles the keydown to the end of');
+  L.push('the `Commit` of the first frame after it (the frame that shows the new year), **busy** is the time the thread was');
+  L.push('running tasks (idle gaps while it waits for the frame are left out), **wall** includes them. The phases are medians');
+  L.push('of the events of that name inside the window. Work the app defers until after that frame is painted (writing the');
+  L.push('address bar, scrolling the event strip) is not in the window, by design.', '');
+  L.push('| CPU | changes | busy p50 / p95 (max) | wall p50 / p95 | ' + PHASES.map(([l]) => l).join(' | ') + ' |', '|---|---:|---|---|' + PHASES.map(() => '---:').join('|') + '|');
+  for (const t of [trace1, trace4]) L.push(`| ${t.rate}× | ${t.n} | ${ms(t.busy.p50)} / ${ms(t.busy.p95)} (${ms(t.busy.max)}) | ${ms(t.wall.p50)} / ${ms(t.wall.p95)} | ${PHASES.map(([l]) => ms(t.phases[l])).join(' | ')} |`);
+  L.push('', `**Main-thread work p95 at ${THROTTLE}× CPU: ${ms(trace4.busy.p95)} — ${workOk ? 'PASS' : 'FAIL'}** against 16 ms.`, '');
 
   L.push('## 4. Memory after load', '');
   L.push('One fresh page, 1× CPU, measured 1 s after the map was painted and the network idle; then again after a forced');
@@ -518,6 +612,10 @@ try {
   r.year4 = await yearRuns(browser, server.base, THROTTLE);
   log(`    p95 2nd rAF ${ms(r.year1.frame2.p95)} / ${ms(r.year4.frame2.p95)}; Event Timing ${r.year1.et.p95} / ${r.year4.et.p95}`);
 
+  r.trace1 = await yearTrace(browser, server.base, 1);
+  r.trace4 = await yearTrace(browser, server.base, THROTTLE);
+  log(`    main-thread work p95 ${ms(r.trace1.busy.p95)} / ${ms(r.trace4.busy.p95)}`);
+
   log('4/5 memory');
   r.mem = await memory(browser, server.base);
 } finally {
@@ -547,7 +645,7 @@ if (r.distChanged) log(`WARNING: files in ${DIST} changed during the run (a conc
 r.duration = ((Date.now() - started) / 1000).toFixed(0);
 const lhCell = r.lh ? `${r.lh.scores.performance} / ${r.lh.scores.accessibility} / ${r.lh.scores['best-practices']} / ${r.lh.scores.seo}` : 'not run';
 const wasmMem = r.mem.after.wasm != null ? ` + ${mib(r.mem.after.wasm)}` : '';
-r.history = [...previousHistory(), `| ${r.date} | \`${r.commit}\`${r.dirty ? '+' : ''} | ${kb(r.sizes.total.brotli)} ${r.sizes.total.brotli <= BUDGET_BROTLI ? 'PASS' : 'FAIL'} | ${ms(r.load1.mapPainted.median)} / ${ms(r.load4.mapPainted.median)} | ${ms(r.load1.clickToPanel.median)} / ${ms(r.load4.clickToPanel.median)} | ${ms(r.year4.frame2.p95)} ${r.year4.frame2.p95 <= BUDGET_FRAME_MS ? 'PASS' : 'FAIL'} / ${r.year4.et.p95 < 0 ? '< 16 ms' : `${r.year4.et.p95} ms`} ${r.year4.et.p95 <= BUDGET_FRAME_MS ? 'PASS' : 'FAIL'} | ${mib(r.mem.after.used)}${wasmMem} | ${lhCell} |`];
+r.history = [...previousHistory(), `| ${r.date} | \`${r.commit}\`${r.dirty ? '+' : ''} | ${kb(r.sizes.total.brotli)} ${r.sizes.total.brotli <= BUDGET_BROTLI ? 'PASS' : 'FAIL'} | ${ms(r.load1.mapPainted.median)} / ${ms(r.load4.mapPainted.median)} | ${ms(r.load1.clickToPanel.median)} / ${ms(r.load4.clickToPanel.median)} | ${ms(r.year4.frame2.p95)} ${r.year4.frame2.p95 <= BUDGET_FRAME_MS ? 'PASS' : 'FAIL'} / ${r.year4.et.p95 < 0 ? '< 16 ms' : `${r.year4.et.p95} ms`} ${r.year4.et.p95 <= BUDGET_FRAME_MS ? 'PASS' : 'FAIL'} / ${ms(r.trace4.busy.p95)} ${r.trace4.busy.p95 <= BUDGET_FRAME_MS ? 'PASS' : 'FAIL'} | ${mib(r.mem.after.used)}${wasmMem} | ${lhCell} |`];
 fs.mkdirSync(path.dirname(REPORT), { recursive: true });
 fs.writeFileSync(REPORT, report(r));
 log(`wrote ${path.relative(ROOT, REPORT)} in ${r.duration} s`);

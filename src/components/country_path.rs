@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CountryPathProps {
     pub iso3: AttrValue,
     /// SVG path data (shared, never copied per render).
@@ -17,6 +17,29 @@ pub struct CountryPathProps {
     pub tab_stop: bool,
     #[prop_or_default]
     pub label: AttrValue,
+}
+
+/// The path data is shared (one `Rc<str>` per country, made at load): compare it by identity
+/// before comparing its text, so that a year change does not re-read every shape's path.
+fn same_text(a: &Option<AttrValue>, b: &Option<AttrValue>) -> bool {
+    match (a, b) {
+        (Some(AttrValue::Rc(x)), Some(AttrValue::Rc(y))) if std::rc::Rc::ptr_eq(x, y) => true,
+        _ => a == b,
+    }
+}
+
+impl PartialEq for CountryPathProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.bin == o.bin
+            && self.selected == o.selected
+            && self.new == o.new
+            && self.interactive == o.interactive
+            && self.tab_stop == o.tab_stop
+            && self.marker == o.marker
+            && self.iso3 == o.iso3
+            && self.label == o.label
+            && same_text(&self.d, &o.d)
+    }
 }
 
 /// One country shape or marker. Memoised: a year change re-renders only the countries whose
