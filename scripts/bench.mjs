@@ -443,7 +443,7 @@ function report(r) {
   L.push(`- **Machine:** ${r.machine.model}, ${r.machine.cores} cores, ${r.machine.mem} RAM, ${r.machine.kernel}`);
   L.push(`- **Browser:** Chromium ${r.chromium} (\`${CHROME}\`), headless, via playwright-core ${r.playwright}; Node ${process.versions.node}`);
   L.push(`- **Build:** \`trunk build --release --offline\`, served from \`${path.relative(ROOT, DIST) || '.'}/\``);
-  L.push(`- **Server:** \`scripts/serve-dist.mjs\` on 127.0.0.1 (random port), uncompressed responses, \`cache-control: no-cache\``);
+  L.push(`- **Server:** \`scripts/serve-dist.mjs\` on 127.0.0.1 (random port), brotli-compressed responses (quality 11, as a production host would send; gzip for clients without brotli), \`cache-control: no-cache\``);
   L.push(`- **Load average (1 min):** ${r.load[0].toFixed(2)} at the start, ${r.load[1].toFixed(2)} at the end${Math.max(...r.load) > r.machine.cores * 0.75 ? ` — **busy machine** (more runnable work than ${r.machine.cores} cores can absorb): the timings below are inflated and noisy; re-run when the machine is idle` : ''}`);
   if (r.distChanged) L.push(`- **Warning:** files in \`${path.relative(ROOT, DIST)}/\` changed during the run (a concurrent build?): the numbers may mix two builds. Re-run, or use \`BENCH_DIST=target/bench-dist\`.`);
   L.push(`- **Viewport:** ${VIEWPORT.width}×${VIEWPORT.height} for the playwright measurements; ${SHAPES} country shapes in \`${path.relative(ROOT, path.join(DIST, 'geo/world.json'))}\``, '');
@@ -465,8 +465,8 @@ function report(r) {
   L.push('Every response from the local server while the first view loads (navigation, until the map is painted and the');
   L.push('network has been idle for 500 ms), taken from Chromium\'s request log, not from a list of files. Sizes are of the');
   L.push('response bodies; gzip is zlib level 9 and brotli is zlib `brotliCompressSync` quality 11, computed here — the');
-  L.push('benchmark server itself sends everything uncompressed, so the compressed columns are what a host that');
-  L.push('compresses (or serves precompressed files) would send. Headers are not counted.', '');
+  L.push('benchmark server sends brotli q11 to Chromium, so the brotli column is also what went over the loopback here; the');
+  L.push('others are what a host without brotli (gzip) or without compression (raw) would send. Headers are not counted.', '');
   L.push('| file | part | type | raw | gzip -9 | brotli q11 |', '|---|---|---|---:|---:|---:|');
   for (const f of [...sizes.files].sort((a, b) => b.brotli - a.brotli)) L.push(`| \`${f.path}\` | ${f.part} | ${f.type} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
   L.push(`| **total (${sizes.files.length} requests)** | | | **${kb(sizes.total.raw)}** | **${kb(sizes.total.gzip)}** | **${kb(sizes.total.brotli)}** |`, '');
@@ -552,8 +552,8 @@ function report(r) {
     L.push(`Lighthouse ${lh.version}, programmatic, default config = **${lh.formFactor}** preset (throttling method: ${lh.throttling}, i.e. the`);
     L.push('performance metrics are simulated for a slow 4G connection and a 4× slower CPU from one unthrottled load), against the');
     L.push(`local server, Chromium started by chrome-launcher with \`${LH_FLAGS.join(' ')}\`. One run: scores move by a few points between runs.`);
-    L.push('The benchmark server sends files uncompressed, so Lighthouse\'s simulated download is of the raw bytes (section 1)');
-    L.push('and it flags "Enable text compression"; a host that serves brotli or gzip would do better on FCP/LCP.', '');
+    L.push('The benchmark server sends brotli-compressed responses, so Lighthouse\'s simulated slow-4G download is of the');
+    L.push('brotli sizes of section 1 (before this server compressed, in runs up to 2026-11-27 15:59, it was of the raw bytes).', '');
     L.push('| performance | accessibility | best practices | SEO |', '|---:|---:|---:|---:|');
     L.push(`| ${lh.scores.performance} | ${lh.scores.accessibility} | ${lh.scores['best-practices']} | ${lh.scores.seo} |`, '');
     L.push(`Simulated metrics: FCP ${lh.metrics.FCP}, LCP ${lh.metrics.LCP}, TBT ${lh.metrics.TBT}, CLS ${lh.metrics.CLS}, Speed Index ${lh.metrics.SI}.`, '');
