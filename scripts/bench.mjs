@@ -218,27 +218,42 @@ function instrumentYear() {
   } catch { y.eventTiming = false; }
 }
 
-async function yearRuns(browser, base, rate) {
-  const { context, page, problems } = await newPage(browser, rate);
+/** A fresh page at `rate`, the map painted, the year slider focused, and its range. */
+async function openSlider(browser, base, rate) {
+  const opened = await newPage(browser, rate);
+  const { page } = opened;
   await page.goto(base);
   await page.waitForFunction(() => window.__bench.mapPainted != null, null, { timeout: 120000, polling: 'raf' });
-  await page.evaluate(instrumentYear);
   const slider = page.locator('[role=slider]');
   await slider.focus();
   const [min, max] = [Number(await slider.getAttribute('aria-valuemin')), Number(await slider.getAttribute('aria-valuemax'))];
   if (!(max > min)) throw new Error(`slider range ${min}–${max}: nothing to step through`);
+  return { ...opened, slider, min, max };
+}
+
+/** `n` arrow keys that walk the slider from `min`, bouncing between `min` and `max`, and the year they end on. */
+function bounceKeys(n, min, max) {
+  const keys = [];
+  let value = min, dir = 1;
+  for (let i = 0; i < n; i++) {
+    if (value + dir > max || value + dir < min) dir = -dir;
+    keys.push(dir > 0 ? 'ArrowRight' : 'ArrowLeft');
+    value += dir;
+  }
+  return { keys, last: value };
+}
+
+async function yearRuns(browser, base, rate) {
+  const { context, page, problems, slider, min, max } = await openSlider(browser, base, rate);
+  await page.evaluate(instrumentYear);
   // Warm-up: the first change goes from "all years" to a single year (Home); not counted.
   const press = async (key, i) => {
     await page.keyboard.press(key);
     await page.waitForFunction((n) => window.__yr.samples.length >= n, i, { timeout: 30000, polling: 50 });
   };
   await press('Home', 1);
-  let value = min, dir = 1;
-  for (let i = 0; i < CHANGES; i++) {
-    if (value + dir > max || value + dir < min) dir = -dir;
-    await press(dir > 0 ? 'ArrowRight' : 'ArrowLeft', i + 2);
-    value += dir;
-  }
+  const { keys, last: value } = bounceKeys(CHANGES, min, max);
+  for (const [i, key] of keys.entries()) await press(key, i + 2);
   await page.waitForTimeout(300);
   const y = await page.evaluate(() => window.__yr);
   const shown = Number(await slider.getAttribute('aria-valuenow'));
@@ -279,24 +294,16 @@ const PHASES = [
 ];
 
 async function yearTrace(browser, base, rate) {
-  const { context, page, cdp, problems } = await newPage(browser, rate);
-  await page.goto(base);
-  await page.waitForFunction(() => window.__bench.mapPainted != null, null, { timeout: 120000, polling: 'raf' });
+  const { context, page, cdp, problems, min, max } = await openSlider(browser, base, rate);
   await page.waitForTimeout(500);
-  const slider = page.locator('[role=slider]');
-  await slider.focus();
-  const [min, max] = [Number(await slider.getAttribute('aria-valuemin')), Number(await slider.getAttribute('aria-valuemax'))];
   await page.keyboard.press('Home');
   await page.waitForTimeout(300);
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES.join(','), transferMode: 'ReportEvents' });
-  let value = min, dir = 1;
-  for (let i = 0; i < CHANGES; i++) {
-    if (value + dir > max || value + dir < min) dir = -dir;
-    await page.keyboard.press(dir > 0 ? 'ArrowRight' : 'ArrowLeft');
-    value += dir;
+  for (const key of bounceKeys(CHANGES, min, max).keys) {
+    await page.keyboard.press(key);
     await page.waitForTimeout(120); // let the frame, the deferred URL write and the strip scroll finish
   }
   await cdp.send('Tracing.end');

@@ -52,14 +52,17 @@ export function createServer(dir = root) {
       return;
     }
     fs.stat(file, (err, st) => {
-      if (!err && st.isDirectory()) file = path.join(file, 'index.html');
+      if (!err && st.isDirectory()) {
+        file = path.join(file, 'index.html');
+        st = null; // the directory's; the index file's own time is read below
+      }
       fs.readFile(file, (err2, raw) => {
         if (err2) {
           res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
           return;
         }
-        let mtime = 0;
-        try { mtime = fs.statSync(file).mtimeMs; } catch { /* served anyway, uncached key */ }
+        let mtime = st?.mtimeMs;
+        if (mtime == null) try { mtime = fs.statSync(file).mtimeMs; } catch { mtime = 0; }
         const [encoding, body] = encode(file, mtime, raw, String(req.headers['accept-encoding'] || ''));
         res.writeHead(200, {
           'content-type': types[path.extname(file)] || 'application/octet-stream',

@@ -1,11 +1,25 @@
 use yew::prelude::*;
 
-#[derive(Properties)]
+/// A country's path data, shared (one `Rc<str>` per country, made at load). It compares by
+/// identity before comparing its text, so that a year change does not re-read every shape's path.
+#[derive(Clone, Debug)]
+pub struct SharedPath(pub AttrValue);
+
+impl PartialEq for SharedPath {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (AttrValue::Rc(x), AttrValue::Rc(y)) if std::rc::Rc::ptr_eq(x, y) => true,
+            (x, y) => x == y,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct CountryPathProps {
     pub iso3: AttrValue,
     /// SVG path data (shared, never copied per render).
     #[prop_or_default]
-    pub d: Option<AttrValue>,
+    pub d: Option<SharedPath>,
     /// Marker centre and radius for states too small for the geometry.
     #[prop_or_default]
     pub marker: Option<(f64, f64, f64)>,
@@ -17,29 +31,6 @@ pub struct CountryPathProps {
     pub tab_stop: bool,
     #[prop_or_default]
     pub label: AttrValue,
-}
-
-/// The path data is shared (one `Rc<str>` per country, made at load): compare it by identity
-/// before comparing its text, so that a year change does not re-read every shape's path.
-fn same_text(a: &Option<AttrValue>, b: &Option<AttrValue>) -> bool {
-    match (a, b) {
-        (Some(AttrValue::Rc(x)), Some(AttrValue::Rc(y))) if std::rc::Rc::ptr_eq(x, y) => true,
-        _ => a == b,
-    }
-}
-
-impl PartialEq for CountryPathProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.bin == o.bin
-            && self.selected == o.selected
-            && self.new == o.new
-            && self.interactive == o.interactive
-            && self.tab_stop == o.tab_stop
-            && self.marker == o.marker
-            && self.iso3 == o.iso3
-            && self.label == o.label
-            && same_text(&self.d, &o.d)
-    }
 }
 
 /// One country shape or marker. Memoised: a year change re-renders only the countries whose
@@ -55,8 +46,8 @@ pub fn CountryPath(props: &CountryPathProps) -> Html {
     );
     let id = props.interactive.then(|| format!("c-{}", props.iso3));
     match (&props.d, props.marker, props.interactive) {
-        (Some(d), _, false) => html! { <path {class} d={d.clone()} aria-hidden="true" /> },
-        (Some(d), _, true) => html! {
+        (Some(SharedPath(d)), _, false) => html! { <path {class} d={d.clone()} aria-hidden="true" /> },
+        (Some(SharedPath(d)), _, true) => html! {
             <path {id} {class} d={d.clone()} role="button" tabindex={if props.tab_stop { "0" } else { "-1" }}
                 aria-label={props.label.clone()} aria-pressed={if props.selected { "true" } else { "false" }} data-iso3={props.iso3.clone()} />
         },

@@ -1,4 +1,4 @@
-use crate::components::country_path::CountryPath;
+use crate::components::country_path::{CountryPath, SharedPath};
 use crate::components::tooltip::Tooltip;
 use crate::i18n::Lang;
 use crate::state::aggregate::{colour_bin, CountryStat};
@@ -237,7 +237,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let interactive = pos.is_some();
         let label: AttrValue = if interactive { format!("{}: {}", name_of(&c.iso3), s.deployments(stat.count)).into() } else { AttrValue::default() };
         let iso3 = AttrValue::from(c.iso3.clone());
-        let d = props.loaded.paths.get(i).cloned().flatten();
+        let d = props.loaded.paths.get(i).cloned().flatten().map(SharedPath);
         let bin = colour_bin(stat.count);
         let selected = props.selected.as_deref() == Some(c.iso3.as_str());
         let new = stat.new_this_year > 0;

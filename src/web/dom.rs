@@ -171,13 +171,11 @@ pub fn after_paint(fallback_ms: i32, f: impl FnOnce() + 'static) {
         use std::rc::Rc;
         use wasm_bindgen::closure::Closure;
         let Some(w) = web_sys::window() else { return f() };
-        let slot: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
-        let run = {
-            let slot = slot.clone();
-            move || {
-                if let Some(f) = slot.take() {
-                    f()
-                }
+        // Whichever of the two callbacks comes first takes `f`; the other finds the slot empty.
+        let slot = Rc::new(Cell::new(Some(f)));
+        let run = move || {
+            if let Some(f) = slot.take() {
+                f()
             }
         };
         let run2 = run.clone();
