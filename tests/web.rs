@@ -1,6 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts, a click on a country
 //! reaches the panel, Escape clears it, a failed fetch shows a specific error, and address-bar
-//! writes are deferred and coalesced (replace) or immediate (push).
+//! writes wait and coalesce (replace) or are immediate (push).
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -106,16 +106,19 @@ async fn a_failed_fetch_shows_a_specific_error_with_retry() {
 }
 
 #[wasm_bindgen_test]
-async fn replace_writes_wait_for_the_painted_frame_and_coalesce_while_pushes_are_immediate() {
-    use surveillance_atlas::web::history::{current_query, write_view};
+async fn replace_writes_wait_and_coalesce_while_pushes_are_immediate() {
+    use surveillance_atlas::web::history::{current_query, write_view, REPLACE_DELAY_MS};
     let history = web_sys::window().unwrap().history().unwrap();
     let length = || history.length().unwrap();
     let start = current_query();
     // Two quick replaces (a year scrub): the address bar does not change during the handler…
     write_view("?year=2011".into(), false);
     write_view("?year=2012".into(), false);
-    assert_eq!(current_query(), start, "a replace is deferred until after the next frame");
-    // …and after the frame only the last one is written, without a new history entry.
+    assert_eq!(current_query(), start, "a replace is deferred");
+    // Still not written a frame later: the delay covers a burst of changes…
+    tick().await;
+    assert_eq!(current_query(), start, "a replace waits about {REPLACE_DELAY_MS} ms, not one frame");
+    // …and after the delay only the last one is written, without a new history entry.
     let before = length();
     let mut waited = 0;
     while !current_query().contains("year=2012") && waited < 60 {
@@ -130,7 +133,7 @@ async fn replace_writes_wait_for_the_painted_frame_and_coalesce_while_pushes_are
     write_view("?year=2012&country=KEN".into(), true);
     assert!(current_query().contains("country=KEN"), "a push is immediate: {}", current_query());
     assert_eq!(length(), before + 1);
-    for _ in 0..10 {
+    for _ in 0..(2 * REPLACE_DELAY_MS / 30) {
         tick().await;
     }
     assert!(current_query().contains("country=KEN") && !current_query().contains("2013"), "the dropped replace never lands: {}", current_query());

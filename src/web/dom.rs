@@ -193,6 +193,21 @@ pub fn after_paint(fallback_ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` once, `ms` milliseconds from now (at once outside the browser).
+pub fn timeout(ms: i32, f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        let Some(w) = web_sys::window() else { return f() };
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(f).unchecked_ref(), ms);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ms;
+        f()
+    }
+}
+
 /// Asks for fullscreen on the whole page; false where it is not allowed (e.g. in a frame
 /// without allowfullscreen), and the CSS presentation layout is the fallback.
 pub fn request_fullscreen() -> bool {
