@@ -7,6 +7,7 @@ pub mod evidence_badge;
 pub mod legend;
 pub mod map_view;
 pub mod source_link;
+pub mod source_list;
 pub mod status_view;
 pub mod tooltip;
 pub mod timeline;

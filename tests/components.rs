@@ -196,7 +196,30 @@ async fn table_lists_rows_with_sortable_headers_and_sources() {
     assert_eq!(count(&html, "aria-sort="), 5, "country, year, company, technology, evidence");
     assert!(html.contains("aria-sort=\"ascending\""), "sorted by year at first");
     assert!(html.contains(&format!("Deployments shown ({n}) up to 2015")));
-    assert!(count(&html, "rel=\"noopener noreferrer\"") >= n);
+    // Each row's sources sit in a closed list: its summary counts them, its links wait until it opens.
+    assert_eq!(count(&html, "<details class=\"sources\""), n);
+    assert_eq!(count(&html, "rel=\"noopener noreferrer\""), 0, "closed lists render no links");
+}
+
+#[tokio::test]
+async fn source_lists_render_their_links_only_when_open() {
+    use surveillance_atlas::components::source_list::{SourceList, SourceListProps};
+    let loaded = Rc::new(common::loaded());
+    let d = loaded.data.deployments.iter().find(|d| d.sources.len() >= 2).expect("an entry with two sources").clone();
+    let props = |open| SourceListProps { loaded: loaded.clone(), ids: d.sources.clone(), lang: Lang::Fr, open, list_class: Some("table-sources".into()) };
+    let closed = LocalServerRenderer::<SourceList>::with_props(props(false)).render().await;
+    assert!(closed.contains(&format!("Sources ({})</summary>", d.sources.len())), "{closed}");
+    assert!(!closed.contains("<ul") && !closed.contains("<a "), "a closed list has no links: {closed}");
+    assert!(!closed.contains("open="), "{closed}");
+    let open = LocalServerRenderer::<SourceList>::with_props(props(true)).render().await;
+    assert!(open.contains("<details open=\"open\" class=\"sources\">"), "{open}");
+    assert!(open.contains("<ul class=\"table-sources\">"), "{open}");
+    for sid in &d.sources {
+        let src = loaded.data.sources.iter().find(|s| &s.id == sid).unwrap();
+        let url = src.url.as_ref().or(src.via.as_ref()).expect("a linked source");
+        assert!(open.contains(&format!("href=\"{}\"", url.replace('&', "&amp;"))), "missing {sid}: {open}");
+    }
+    assert_eq!(count(&open, "<li class=\"source\""), d.sources.len());
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
 use crate::components::evidence_badge::EvidenceBadge;
-use crate::components::source_link::SourceLink;
+use crate::components::source_list::SourceList;
 use crate::data::model::Deployment;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
@@ -53,7 +53,6 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             move |_: MouseEvent| c.clone()
         });
         let companies: Vec<&str> = d.companies.iter().map(|c| props.loaded.company_name(c)).collect();
-        let sources = d.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
         html! {
             <tr key={d.id.clone()} id={format!("row-{}", d.id)}>
                 <th scope="row"><button type="button" class="link-button" onclick={select}>{ name }</button></th>
@@ -63,8 +62,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 <td>{ d.categories.iter().map(|c| s.category(*c)).collect::<Vec<_>>().join(", ") }</td>
                 <td><EvidenceBadge evidence={d.evidence} {lang} /></td>
                 <td lang="en">{ &d.summary }</td>
-                <td><details class="sources"><summary>{ format!("{} ({})", s.sources, d.sources.len()) }</summary>
-                    <ul class="table-sources">{ for sources.map(|src| html! { <SourceLink source={src.clone()} {lang} /> }) }</ul></details></td>
+                <td><SourceList loaded={props.loaded.clone()} ids={d.sources.clone()} {lang} list_class={Some(AttrValue::from("table-sources"))} /></td>
             </tr>
         }
     }).collect::<Html>();

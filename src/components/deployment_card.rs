@@ -1,5 +1,5 @@
 use crate::components::evidence_badge::EvidenceBadge;
-use crate::components::source_link::SourceLink;
+use crate::components::source_list::SourceList;
 use crate::data::date::PartialDate;
 use crate::data::model::Deployment;
 use crate::i18n::Lang;
@@ -31,7 +31,6 @@ pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
         .into_iter()
         .map(|(k, v)| format!("{} {}", s.date_label(k), PartialDate::parse(v).map(|p| p.display_with(&s.months)).unwrap_or_else(|| v.to_string())))
         .collect();
-    let sources = d.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
     html! {
         <article class="deployment" id={format!("d-{}", d.id)}>
             <header>
@@ -49,10 +48,7 @@ pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
             if let Some(dis) = &d.disputed {
                 <p class="disputed"><strong>{ s.disputed }{ ": " }</strong><span lang="en">{ dis }</span></p>
             }
-            <details class="sources" open=true>
-                <summary>{ format!("{} ({})", s.sources, d.sources.len()) }</summary>
-                <ul>{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
-            </details>
+            <SourceList loaded={props.loaded.clone()} ids={d.sources.clone()} lang={props.lang} open=true />
         </article>
     }
 }

@@ -1,4 +1,4 @@
-use crate::components::source_link::SourceLink;
+use crate::components::source_list::SourceList;
 use crate::data::date::PartialDate;
 use crate::data::model::Event;
 use crate::i18n::Lang;
@@ -45,16 +45,13 @@ pub fn EventCard(props: &EventCardProps) -> Html {
         move |_: MouseEvent| id.clone()
     });
     let country = e.country.as_deref().map(|c| props.loaded.country_name_in(c, props.lang));
-    let sources = e.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
     html! {
         <li class={classes!("event", props.current.then_some("current"), format!("kind-{}", e.kind.id()))} id={item_id(&e.id)}>
             <p class="ev-meta"><time datetime={e.date.clone()}>{ date }</time>{ " · " }{ s.event_kind(e.kind) }
                 if let Some(c) = country { { " · " }{ c } }</p>
             <h3><button type="button" class="ev-choose" {onclick} lang="en">{ &e.title }</button></h3>
             if !e.summary.is_empty() { <p class="ev-summary" lang="en">{ &e.summary }</p> }
-            <details class="sources"><summary>{ format!("{} ({})", s.sources, e.sources.len()) }</summary>
-                <ul>{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
-            </details>
+            <SourceList loaded={props.loaded.clone()} ids={e.sources.clone()} lang={props.lang} />
         </li>
     }
 }

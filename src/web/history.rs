@@ -66,8 +66,8 @@ pub fn write_view(ours: String, push: bool) {
 }
 
 /// Writes a pending replace now (nothing if there is none).
+#[cfg(target_arch = "wasm32")]
 fn flush() {
-    #[cfg(target_arch = "wasm32")]
     if let Some(q) = PENDING.with(|p| p.borrow_mut().take()) {
         write(&q, false);
     }

@@ -1,0 +1,45 @@
+use crate::components::source_link::SourceLink;
+use crate::i18n::Lang;
+use crate::state::app::Loaded;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SourceListProps {
+    pub loaded: Rc<Loaded>,
+    /// Source ids, in the order the entry cites them.
+    pub ids: Vec<String>,
+    pub lang: Lang,
+    /// Open at first (the country panel); closed lists render only their summary.
+    #[prop_or_default]
+    pub open: bool,
+    /// Class of the `<ul>` (the table's lists are styled apart).
+    #[prop_or_default]
+    pub list_class: Option<AttrValue>,
+}
+
+/// "Sources (n)" in a `<details>`, its links rendered only while it is open: the event strip
+/// and the table would otherwise build about 700 hidden elements at load, a third of the page.
+#[function_component]
+pub fn SourceList(props: &SourceListProps) -> Html {
+    let s = props.lang.strings();
+    let open = use_state(|| props.open);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: yew::Event| {
+            let now = e.target_dyn_into::<web_sys::HtmlDetailsElement>().map(|d| d.open()).unwrap_or(true);
+            if now != *open {
+                open.set(now);
+            }
+        })
+    };
+    let sources = props.ids.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
+    html! {
+        <details class="sources" open={*open} {ontoggle}>
+            <summary>{ format!("{} ({})", s.sources, props.ids.len()) }</summary>
+            if *open {
+                <ul class={props.list_class.clone()}>{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
+            }
+        </details>
+    }
+}
