@@ -21,4 +21,6 @@ pub mod glance;
 pub mod share_panel;
 pub mod story_panel;
 pub mod country_path;
+pub mod country_group;
 pub mod event_card;
+pub mod event_year;

@@ -1,4 +1,5 @@
-use crate::components::event_card::{item_id, EventCard};
+use crate::components::event_card::item_id;
+use crate::components::event_year::EventYear;
 use crate::data::model::Event;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
@@ -20,8 +21,21 @@ pub struct EventListProps {
 #[function_component]
 pub fn EventList(props: &EventListProps) -> Html {
     let s = props.lang.strings();
-    // Each event's year, parsed once per list rather than on every year change.
+    // Each event's year, parsed once per list rather than on every year change, and the events
+    // grouped by year (runs of the date-ordered list), so that a year change re-renders only the
+    // groups that lose or gain the selection.
     let years: Rc<Vec<Option<i32>>> = use_memo(props.events.clone(), |events| events.iter().map(|e| e.year()).collect());
+    let groups: Rc<Vec<(Option<i32>, Rc<[Rc<Event>]>)>> = use_memo(props.events.clone(), |events| {
+        let mut out: Vec<(Option<i32>, Vec<Rc<Event>>)> = Vec::new();
+        for e in events.iter() {
+            let y = e.year();
+            match out.last_mut() {
+                Some((last, run)) if *last == y => run.push(e.clone()),
+                _ => out.push((y, vec![e.clone()])),
+            }
+        }
+        out.into_iter().map(|(y, run)| (y, Rc::from(run))).collect()
+    });
     let first_current = props.year.and_then(|y| years.iter().position(|ey| *ey == Some(y)).or_else(|| years.iter().position(|ey| ey.is_some_and(|ey| ey > y))));
     {
         // After the year's frame is painted: measuring the card would otherwise force a layout
@@ -36,9 +50,11 @@ pub fn EventList(props: &EventListProps) -> Html {
     if props.events.is_empty() {
         return html! { <section class="events" aria-labelledby="events-title"><h2 id="events-title">{ s.events_title }</h2><p>{ s.no_events }</p></section> };
     }
-    let cards = props.events.iter().enumerate().map(|(i, e)| {
-        let current = props.year.is_some() && years[i] == props.year;
-        html! { <EventCard key={e.id.clone()} loaded={props.loaded.clone()} event={e.clone()} lang={props.lang} on_choose={props.on_choose.clone()} {current} /> }
+    let cards = groups.iter().enumerate().map(|(i, (y, events))| {
+        let current = props.year.is_some() && *y == props.year;
+        // Key: the first event's id (a year can come back in a later run if dates are unsorted).
+        let key = events.first().map(|e| e.id.clone()).unwrap_or_else(|| i.to_string());
+        html! { <EventYear {key} loaded={props.loaded.clone()} events={events.clone()} lang={props.lang} on_choose={props.on_choose.clone()} {current} /> }
     }).collect::<Html>();
     html! {
         <section class="events" aria-labelledby="events-title">

@@ -1,3 +1,4 @@
+use crate::components::country_group::{CountryGroup, ShapeView, GROUP_SIZE};
 use crate::components::country_path::{CountryPath, SharedPath};
 use crate::components::tooltip::Tooltip;
 use crate::i18n::Lang;
@@ -228,24 +229,25 @@ pub fn MapView(props: &MapViewProps) -> Html {
         Callback::from(move |_: MouseEvent| tip.set(None))
     };
 
-    // One memoised component per country; events are delegated to the <svg> below.
-    let mut shapes = Vec::with_capacity(world.countries.len());
+    // One memoised component per country, in memoised groups of GROUP_SIZE; events are
+    // delegated to the <svg> below.
+    let iso3s: Rc<Vec<AttrValue>> = use_memo(props.loaded.clone(), |l| l.world.countries.iter().map(|c| AttrValue::from(c.iso3.clone())).collect());
+    let positions: HashMap<&str, usize> = order.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
+    let mut shapes: Vec<ShapeView> = Vec::with_capacity(world.countries.len());
     let mut markers = Vec::new();
     for (i, c) in world.countries.iter().enumerate() {
         let stat = props.stats.get(&c.iso3).cloned().unwrap_or_default();
-        let pos = if stat.count > 0 { order.iter().position(|o| *o == c.iso3) } else { None };
+        let pos = if stat.count > 0 { positions.get(c.iso3.as_str()).copied() } else { None };
         let interactive = pos.is_some();
         let label: AttrValue = if interactive { format!("{}: {}", name_of(&c.iso3), s.deployments(stat.count)).into() } else { AttrValue::default() };
-        let iso3 = AttrValue::from(c.iso3.clone());
-        let d = props.loaded.paths.get(i).cloned().flatten().map(SharedPath);
+        let iso3 = iso3s[i].clone();
         let bin = colour_bin(stat.count);
         let selected = props.selected.as_deref() == Some(c.iso3.as_str());
         let new = stat.new_this_year > 0;
         let tab_stop = pos == Some(tab_stop);
-        match (&c.path, interactive) {
-            // Every shape is always drawn, in the same order: an unkeyed list, the cheapest to
-            // reconcile on a year change.
-            (Some(_), _) => shapes.push(html! { <CountryPath {iso3} {d} {bin} {selected} {new} {interactive} {tab_stop} {label} /> }),
+        match (props.loaded.paths.get(i).cloned().flatten(), interactive) {
+            // Every shape is always drawn, in the same order (unkeyed groups).
+            (Some(d), _) => shapes.push(ShapeView { iso3, d: SharedPath(d), bin, selected, new, interactive, tab_stop, label }),
             // Markers come and go with the data shown: keyed.
             (None, true) => markers.push(html! {
                 <CountryPath key={c.iso3.clone()} {iso3} marker={Some((c.point[0], c.point[1], MARKER_R / k))} {bin} {selected} {new} {interactive} {tab_stop} {label} />
@@ -253,6 +255,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
             (None, false) => {}
         }
     }
+    let shapes: Html = shapes.chunks(GROUP_SIZE).map(|g| html! { <CountryGroup shapes={g.to_vec()} /> }).collect();
     let iso3_of = |e: &web_sys::Event| -> Option<String> {
         #[cfg(target_arch = "wasm32")]
         {
