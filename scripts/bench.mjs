@@ -545,6 +545,7 @@ function report(r) {
   for (const p of sizes.parts) L.push(`| ${p.part} | ${p.files} | ${kb(p.raw)} | ${kb(p.gzip)} | ${kb(p.brotli)} | ${((p.brotli / sizes.total.brotli) * 100).toFixed(0)} % |`);
   L.push('');
   L.push(`**Goal: at most 200 KB (204 800 bytes) brotli for everything — ${sizeOk ? 'PASS' : 'FAIL'}** (${sizes.total.brotli.toLocaleString('en')} bytes; largest part: ${biggest.part}, ${kb(biggest.brotli)}).`);
+  L.push('', 'What each feature costs in the wasm, how far a build with only the map and the timeline would be from the goal, and what was tried: [`docs/SIZE.md`](SIZE.md).');
   if (sizes.dup.length) L.push('', `Requested more than once: ${sizes.dup.join(', ')} (a preload whose mode does not match the later fetch?).`);
   if (sizes.other.length) L.push('', `Requests to other origins: ${sizes.other.join(', ')}.`);
   L.push('');
