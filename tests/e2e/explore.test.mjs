@@ -229,6 +229,18 @@ test('events follow the year; choosing one moves to its year and country', async
   const current = page.locator('.event.current');
   assert.ok((await current.count()) > 0);
   for (const t of await current.locator('.ev-meta time').allInnerTexts()) assert.match(t, /2019/);
+  // A card's sources are a closed list with no links until it is opened; opening it shows every
+  // cited source, linked over http(s); closing it removes them again.
+  const first = data.events.find((e) => e.date.startsWith('2019') && e.sources.length > 0);
+  const list = page.locator(`#e-${first.id} details.sources`);
+  assert.equal(await list.locator('summary').innerText(), `Sources (${first.sources.length})`);
+  assert.equal(await list.locator('a').count(), 0);
+  await list.locator('summary').click();
+  await page.waitForFunction((id) => document.querySelectorAll(`#e-${id} details.sources li.source`).length > 0, first.id);
+  assert.equal(await list.locator('li.source').count(), first.sources.length);
+  for (const href of await list.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) assert.match(href, /^https?:\/\//);
+  await list.locator('summary').click();
+  await page.waitForFunction((id) => document.querySelectorAll(`#e-${id} details.sources li`).length === 0, first.id);
   const withCountry = data.events.find((e) => e.country && e.date.startsWith('2016') && data.deployments.some((d) => d.country === e.country));
   await page.locator(`#e-${withCountry.id} .ev-choose`).click();
   await expectAttr(page.locator('[role=slider]'), 'aria-valuenow', '2016');
