@@ -596,6 +596,11 @@ function report(r) {
   L.push('between a row and its floor is what the app itself costs. The **bare page** row goes one step further: the same');
   L.push('keys and the same hand-written handler on a page holding nothing but the slider and the readout (`BLANK_PAGE`), so');
   L.push('it is what this browser on this machine needs for any page at all to show a moved slider.', '');
+  L.push('Why the frame readings sit near or above 16 ms even for the bare page: a key arrives at a random moment of the');
+  L.push('60 Hz frame cycle, so the wait until the next frame starts is spread evenly over 0–16.7 ms, and its 95th');
+  L.push('percentile alone is 15.9 ms. The 1st rAF is that wait plus whatever work delays the frame; the 2nd rAF adds one');
+  L.push('more frame; Event Timing adds the frame\'s rendering and presentation. A page that does any work on the key');
+  L.push('cannot show a p95 under 16 ms on these readings; only the trace reading, which leaves the wait out, can.', '');
   L.push(`Warm-up change (all years → ${year4.range[0]}), not in the table: 2nd rAF ${ms(year1.first.frame2)} at 1×, ${ms(year4.first.frame2)} at ${THROTTLE}× (Event Timing ${etMs(year1.first.event)} / ${etMs(year4.first.event)}).`, '');
   L.push('### Main-thread work per year change (DevTools trace)', '');
   L.push('The readings above wait for a frame: in headless Chromium frames come at a fixed 60 Hz pace, so a change that');
