@@ -22,5 +22,6 @@ pub mod share_panel;
 pub mod story_panel;
 pub mod country_path;
 pub mod country_group;
+pub mod details_open;
 pub mod event_card;
 pub mod event_year;

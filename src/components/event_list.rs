@@ -21,10 +21,9 @@ pub struct EventListProps {
 #[function_component]
 pub fn EventList(props: &EventListProps) -> Html {
     let s = props.lang.strings();
-    // Each event's year, parsed once per list rather than on every year change, and the events
-    // grouped by year (runs of the date-ordered list), so that a year change re-renders only the
-    // groups that lose or gain the selection.
-    let years: Rc<Vec<Option<i32>>> = use_memo(props.events.clone(), |events| events.iter().map(|e| e.year()).collect());
+    // The events grouped by year (runs of the date-ordered list; each event's year parsed once
+    // per list, not on every year change), so that a year change re-renders only the groups
+    // that lose or gain the selection.
     let groups: Rc<Vec<(Option<i32>, Rc<[Rc<Event>]>)>> = use_memo(props.events.clone(), |events| {
         let mut out: Vec<(Option<i32>, Vec<Rc<Event>>)> = Vec::new();
         for e in events.iter() {
@@ -36,11 +35,15 @@ pub fn EventList(props: &EventListProps) -> Html {
         }
         out.into_iter().map(|(y, run)| (y, Rc::from(run))).collect()
     });
-    let first_current = props.year.and_then(|y| years.iter().position(|ey| *ey == Some(y)).or_else(|| years.iter().position(|ey| ey.is_some_and(|ey| ey > y))));
+    // The first card of the selected year, or of the next year with events: the first event of
+    // the first such run.
+    let first_current = props.year.and_then(|y| {
+        groups.iter().find(|(gy, _)| *gy == Some(y)).or_else(|| groups.iter().find(|(gy, _)| gy.is_some_and(|gy| gy > y))).and_then(|(_, run)| run.first())
+    });
     {
         // After the year's frame is painted: measuring the card would otherwise force a layout
         // in the middle of the year change.
-        let target = first_current.and_then(|i| props.events.get(i)).map(|e| item_id(&e.id));
+        let target = first_current.map(|e| item_id(&e.id));
         use_effect_with((props.year, target), move |(_, target)| {
             if let Some(id) = target.clone() {
                 after_paint(200, move || scroll_into_view_nearest(&id, !prefers_reduced_motion()));

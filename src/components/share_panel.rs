@@ -1,3 +1,4 @@
+use crate::components::details_open::use_details_open;
 use crate::i18n::Lang;
 use yew::prelude::*;
 
@@ -31,17 +32,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let s = props.lang.strings();
     // The citation and the snippet follow every year change; while the panel is closed their
     // text areas stay empty, so that a year change does not rewrite them.
-    let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: yew::Event| {
-            let now = e.target_dyn_into::<web_sys::HtmlDetailsElement>().map(|d| d.open()).unwrap_or(true);
-            if now != *open {
-                open.set(now);
-            }
-        })
-    };
-    let shown = |v: &AttrValue| if *open { v.clone() } else { AttrValue::default() };
+    let (open, ontoggle) = use_details_open(false);
+    let shown = |v: &AttrValue| if open { v.clone() } else { AttrValue::default() };
     let export = |k: ExportKind, label: &'static str, class: &'static str| {
         let onclick = props.on_export.reform(move |_: MouseEvent| k);
         html! { <button type="button" class={classes!("export", class)} {onclick}>{ label }</button> }

@@ -1,3 +1,4 @@
+use crate::components::details_open::use_details_open;
 use crate::components::source_link::SourceLink;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
@@ -23,21 +24,12 @@ pub struct SourceListProps {
 #[function_component]
 pub fn SourceList(props: &SourceListProps) -> Html {
     let s = props.lang.strings();
-    let open = use_state(|| props.open);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: yew::Event| {
-            let now = e.target_dyn_into::<web_sys::HtmlDetailsElement>().map(|d| d.open()).unwrap_or(true);
-            if now != *open {
-                open.set(now);
-            }
-        })
-    };
+    let (open, ontoggle) = use_details_open(props.open);
     let sources = props.ids.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
     html! {
-        <details class="sources" open={*open} {ontoggle}>
+        <details class="sources" open={open} {ontoggle}>
             <summary>{ format!("{} ({})", s.sources, props.ids.len()) }</summary>
-            if *open {
+            if open {
                 <ul class={props.list_class.clone()}>{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
             }
         </details>

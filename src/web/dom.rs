@@ -179,12 +179,9 @@ pub fn after_paint(fallback_ms: i32, f: impl FnOnce() + 'static) {
             }
         };
         let run2 = run.clone();
-        let w2 = w.clone();
-        let on_frame = Closure::once_into_js(move || {
-            let _ = w2.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(run2).unchecked_ref(), 0);
-        });
+        let on_frame = Closure::once_into_js(move || timeout(0, run2));
         let _ = w.request_animation_frame(on_frame.unchecked_ref());
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(run).unchecked_ref(), fallback_ms);
+        timeout(fallback_ms, run);
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
