@@ -25,3 +25,4 @@ pub mod country_group;
 pub mod details_open;
 pub mod event_card;
 pub mod event_year;
+pub mod about_data;

@@ -4,3 +4,5 @@ pub mod model;
 pub mod validate;
 pub mod load;
 pub mod csv;
+pub mod links;
+pub mod changelog;

@@ -134,6 +134,21 @@ pub struct Strings {
     pub categories: [&'static str; 10],
     pub evidence_labels: [&'static str; 4],
     pub evidence_help: [&'static str; 4],
+    pub copy_at: &'static str,
+    pub key_source: &'static str,
+    pub documented_here: &'static str,
+    pub about_title: &'static str,
+    pub about_what_title: &'static str,
+    pub about_what: &'static str,
+    pub about_example: &'static str,
+    pub about_not_shown_title: &'static str,
+    pub about_not_shown: &'static str,
+    pub about_sourcing_title: &'static str,
+    pub about_sourcing: &'static str,
+    pub about_version: &'static str,
+    pub about_corrections: &'static str,
+    pub changelog_title: &'static str,
+    pub changelog_kinds: [&'static str; 3],
 }
 
 impl Strings {

@@ -2,6 +2,8 @@
 
 mod common;
 
+use surveillance_atlas::data::links;
+
 use std::rc::Rc;
 use surveillance_atlas::components::app::{App, AppProps};
 use surveillance_atlas::components::country_panel::{CountryPanel, CountryPanelProps};
@@ -17,6 +19,11 @@ async fn render_panel(iso3: &str, loaded: Rc<surveillance_atlas::state::app::Loa
     let deployments = Rc::new(loaded.deployments_in(iso3).into_iter().cloned().collect());
     let props = CountryPanelProps { loaded, iso3: iso3.to_string().into(), lang: Lang::En, deployments, hidden: 0, on_close: Callback::noop() };
     LocalServerRenderer::<CountryPanel>::with_props(props).render().await
+}
+
+/// The links a source gets: its original address, and a copy only on an accepted copy host.
+fn expected_links(src: &surveillance_atlas::data::model::Source) -> Vec<String> {
+    src.url.iter().cloned().chain(src.via.iter().filter(|v| links::is_accepted_copy(v)).cloned()).collect()
 }
 
 fn count(h: &str, needle: &str) -> usize {
@@ -35,9 +42,12 @@ async fn panel_lists_exactly_the_countrys_deployments_with_source_links() {
         assert!(html.contains(&format!("id=\"d-{}\"", d.id)), "missing {}", d.id);
         for sid in &d.sources {
             let src = loaded.data.sources.iter().find(|s| &s.id == sid).unwrap();
-            if let Some(url) = src.url.as_ref().or(src.via.as_ref()) {
+            for url in expected_links(src) {
                 let escaped = url.replace('&', "&amp;");
                 assert!(html.contains(&format!("href=\"{escaped}\"")), "missing link {url}");
+            }
+            if let Some(via) = src.via.as_ref().filter(|v| !links::is_accepted_copy(v)) {
+                assert!(!html.contains(&format!("href=\"{}\"", via.replace('&', "&amp;"))), "a copy on a host not on the list is linked: {via}");
             }
         }
     }
@@ -216,10 +226,11 @@ async fn source_lists_render_their_links_only_when_open() {
     assert!(open.contains("<ul class=\"table-sources\">"), "{open}");
     for sid in &d.sources {
         let src = loaded.data.sources.iter().find(|s| &s.id == sid).unwrap();
-        let url = src.url.as_ref().or(src.via.as_ref()).expect("a linked source");
-        assert!(open.contains(&format!("href=\"{}\"", url.replace('&', "&amp;"))), "missing {sid}: {open}");
+        for url in expected_links(src) {
+            assert!(open.contains(&format!("href=\"{}\"", url.replace('&', "&amp;"))), "missing {sid}: {open}");
+        }
     }
-    assert_eq!(count(&open, "<li class=\"source\""), d.sources.len());
+    assert_eq!(count(&open, "class=\"source\""), d.sources.len());
 }
 
 #[tokio::test]
@@ -258,4 +269,24 @@ async fn filters_search_and_events_render_their_controls() {
         .await;
     assert_eq!(count(&html, "class=\"ev-choose\""), loaded.data.events.len());
     assert_eq!(count(&html, "class=\"event current"), in_2019);
+}
+
+#[tokio::test]
+async fn a_source_links_its_original_and_labels_an_archived_copy_and_never_links_a_content_farm() {
+    use surveillance_atlas::components::source_link::{SourceLink, SourceLinkProps};
+    use surveillance_atlas::data::model::Source;
+    let base = Source { id: "wsj".into(), publisher: "The Wall Street Journal".into(), title: "Huawei Technicians Helped".into(), date: "2019-08-15".into(), ..Default::default() };
+    let render = |src: Source| async move { LocalServerRenderer::<SourceLink>::with_props(SourceLinkProps { source: src, lang: Lang::En }).render().await };
+    // Original and an archive copy: the title links to the original, the copy says it is one.
+    let both = render(Source { url: Some("https://www.wsj.com/articles/x-11565793017".into()), via: Some("https://web.archive.org/web/2019/https://www.wsj.com/articles/x".into()), ..base.clone() }).await;
+    assert!(both.contains("class=\"original\"") && both.contains("href=\"https://www.wsj.com/articles/x-11565793017\""), "{both}");
+    assert!(both.contains("class=\"copy\"") && both.contains("copy at web.archive.org"), "{both}");
+    // Only a content-farm copy: nothing is linked, the title stays as text.
+    let farm = render(Source { via: Some("https://thetowerpost.com/2019/08/15/huawei".into()), ..base.clone() }).await;
+    assert!(!farm.contains("<a "), "a copy on a host not on the list is never linked: {farm}");
+    assert!(farm.contains("<cite>Huawei Technicians Helped</cite>"), "{farm}");
+    // Only an archive copy: the title is text, the copy link is labelled as a copy.
+    let archived = render(Source { via: Some("https://archive.ph/abcd".into()), ..base }).await;
+    assert_eq!(count(&archived, "<a "), 1, "{archived}");
+    assert!(archived.contains("copy at archive.ph"), "{archived}");
 }

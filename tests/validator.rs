@@ -15,7 +15,7 @@ fn valid() -> Value {
         "meta": {"title": "t", "updated": "2026-11-27"},
         "sources": [
             {"id": "s1", "publisher": "Reuters", "title": "Uganda buys cameras", "date": "2019-08-15", "url": "https://www.reuters.com/x"},
-            {"id": "s2", "publisher": "AFP", "title": "Other", "date": "2019-11", "via": "http://example.org/copy"}
+            {"id": "s2", "publisher": "AFP", "title": "Other", "date": "2019-11", "via": "https://web.archive.org/web/2019/https://www.afp.com/x"}
         ],
         "companies": [{"id": "huawei", "name": "Huawei", "headquarters": "Shenzhen", "ownership": "private",
                        "sanctions": [{"list": "us-entity-list", "date": "2019-05-16", "note": "", "sources": ["s1"]}]}],
@@ -44,6 +44,13 @@ fn assert_error(v: Value, expected: &str) {
 }
 
 fn with(mut v: Value, pointer: &str, new: Value) -> Value {
+    // A missing last key is added (optional fields).
+    if v.pointer(pointer).is_none() {
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        let obj = v.pointer_mut(parent).and_then(Value::as_object_mut).unwrap_or_else(|| panic!("no {parent}"));
+        obj.insert(key.to_string(), new);
+        return v;
+    }
     *v.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer}")) = new;
     v
 }
@@ -202,4 +209,108 @@ fn shipped_dataset_meets_the_editorial_bar() {
     // Acquisitions are entries of their own category.
     let acq = ds.deployments.iter().filter(|d| d.categories.contains(&surveillance_atlas::data::model::Category::Acquisition)).count();
     assert!(acq >= 3, "{acq} acquisitions");
+}
+
+#[test]
+fn the_same_source_twice_in_one_entry_is_an_error() {
+    assert_error(with(valid(), "/deployments/0/sources", json!(["s1", "s2", "s1"])), "deployments/uga-cctv: sources: cites source \"s1\" twice");
+}
+
+#[test]
+fn two_source_records_with_one_address_are_an_error() {
+    // The same article under a second id (scheme, www. and a trailing slash do not count).
+    let mut v = valid();
+    v["sources"].as_array_mut().unwrap().push(json!({"id": "s3", "publisher": "Reuters", "title": "Uganda buys cameras", "date": "2019-08-15", "url": "http://reuters.com/x/"}));
+    v["deployments"][0]["sources"] = json!(["s1", "s2", "s3"]);
+    assert_error(v, "sources/s3: url: \"http://reuters.com/x/\" is also the address of source \"s1\"");
+}
+
+fn assert_warning(v: Value, expected: &str) {
+    let (errors, warnings) = problems(&v);
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(warnings.iter().any(|w| w.contains(expected)), "expected a warning containing {expected:?}, got {warnings:#?}");
+}
+
+#[test]
+fn an_entry_later_than_its_newest_source_is_warned() {
+    assert_warning(with(valid(), "/deployments/0/year", json!(2021)), "deployments/uga-cctv: year: 2021 is later than its newest source (2019)");
+    assert_warning(with(valid(), "/events/0/date", json!("2020-02")), "events/e1: date: 2020 is later than its newest source (2019)");
+}
+
+#[test]
+fn listing_pages_and_staging_hosts_are_warned() {
+    assert_warning(with(valid(), "/sources/0/url", json!("https://staging.rferl.org/China-In-Eurasia/2024/3/12")), "sources/s1: url: looks like a staging or test host, not an article");
+    assert_warning(with(valid(), "/sources/0/url", json!("https://www.rferl.org/China-In-Eurasia/2024/3/12")), "sources/s1: url: looks like a listing of one day's stories, not an article");
+    assert_warning(with(valid(), "/sources/0/url", json!("https://www.reuters.com/tag/huawei")), "looks like a tag, topic or author listing");
+}
+
+#[test]
+fn a_copy_on_a_host_not_on_the_list_is_warned() {
+    assert_warning(with(valid(), "/sources/1/via", json!("https://thetowerpost.com/2019/08/15/uganda")), "sources/s2: via: copy on thetowerpost.com, which is not an accepted copy host");
+}
+
+#[test]
+fn key_source_must_be_one_of_the_entrys_sources() {
+    let ok = with(valid(), "/deployments/0/key_source", json!("s2"));
+    assert!(problems(&ok).0.is_empty());
+    let mut v = valid();
+    v["sources"].as_array_mut().unwrap().push(json!({"id": "s3", "publisher": "P", "title": "T", "date": "2019", "url": "https://p.org/a"}));
+    v["events"][0]["sources"] = json!(["s1", "s3"]);
+    v["deployments"][0]["key_source"] = json!("s3");
+    assert_error(v, "deployments/uga-cctv: key_source: \"s3\" is not one of this entry's sources");
+}
+
+#[test]
+fn meta_corrections_counts_and_changelog() {
+    assert!(problems(&with(valid(), "/meta/corrections", json!("https://example.org/corrections"))).0.is_empty());
+    assert!(problems(&with(valid(), "/meta/corrections", json!("data@example.org"))).0.is_empty());
+    assert_error(with(valid(), "/meta/corrections", json!("javascript:alert(1)")), "meta: corrections: \"javascript:alert(1)\" is neither an http(s) URL nor an e-mail address");
+    assert_warning(
+        with(valid(), "/meta/counts", json!({"deployments": 2, "countries": 1, "events": 1})),
+        "meta: counts: says 2 deployments in 1 countries and 1 events; the file has 1, 1 and 1",
+    );
+    let log = json!([{"version": "2", "date": "2026-12-03", "added": ["uga-cctv", "nope"], "corrected": [{"id": "e1", "what": "date"}], "removed": [{"id": "f1", "what": "gone"}]}]);
+    let v = with(valid(), "/meta/title", json!("t"));
+    let mut v = v;
+    v["changelog"] = log;
+    let (errors, warnings) = problems(&v);
+    assert!(errors.iter().any(|e| e.contains("changelog[0]: names \"nope\", which is not in the dataset")), "{errors:#?}");
+    assert!(warnings.iter().any(|w| w.contains("\"f1\" is listed as removed but is still in the dataset")), "{warnings:#?}");
+    assert_error(with(valid(), "/figures/0/company", json!("nobody")), "figures/f1: companies: refers to missing company \"nobody\"");
+}
+
+#[test]
+fn the_shipped_headline_numbers_are_the_datas_own() {
+    let ds = common::dataset();
+    let claimed = ds.meta.counts.expect("meta.counts is set in the shipped data");
+    assert_eq!(claimed, surveillance_atlas::data::changelog::counts(&ds), "meta.counts must match the entries: update meta.counts");
+    assert!(!ds.meta.version.is_empty(), "meta.version is set");
+    assert_eq!(ds.changelog.first().map(|r| r.version.as_str()), Some(ds.meta.version.as_str()), "the newest changelog release is this version");
+}
+
+#[test]
+fn the_changelog_document_is_made_from_the_data() {
+    let want = surveillance_atlas::data::changelog::markdown(&common::dataset());
+    let have = common::read("docs/CHANGELOG-DATA.md");
+    assert!(
+        have == want,
+        "docs/CHANGELOG-DATA.md is out of date: list the ids in atlas.json's changelog, then run\n  cargo run --bin atlas-data -- changelog assets/data/atlas.json > docs/CHANGELOG-DATA.md"
+    );
+}
+
+#[test]
+fn accepted_copy_hosts_are_the_ones_docs_data_lists() {
+    // The table under "Accepted copy hosts" in docs/DATA.md: first column, in backticks.
+    let doc = common::read("docs/DATA.md");
+    let section = doc.split("## Accepted copy hosts").nth(1).expect("docs/DATA.md has an 'Accepted copy hosts' section");
+    let section = section.split("\n## ").next().unwrap_or("");
+    let mut documented: Vec<&str> = section
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .filter_map(|l| l.split('`').nth(1))
+        .collect();
+    let mut code: Vec<&str> = surveillance_atlas::data::links::COPY_HOSTS.to_vec();
+    documented.sort_unstable();
+    code.sort_unstable();
+    assert_eq!(documented, code, "docs/DATA.md's accepted copy hosts and data::links::COPY_HOSTS must list the same hosts");
 }

@@ -6,12 +6,13 @@
 //!
 //!   atlas-data export-csv FILE DIR      Writes DIR/{sources,companies,deployments,events,figures,story,meta}.csv
 //!   atlas-data import-csv DIR FILE      Builds FILE (JSON) back from those CSV files, then validates it.
+//!   atlas-data changelog FILE           Prints the data changelog (docs/CHANGELOG-DATA.md) as Markdown.
 
 use std::process::ExitCode;
 use surveillance_atlas::data::{csv, validate};
 use surveillance_atlas::geo::world::{CountryIndex, WorldMap};
 
-const USAGE: &str = "usage:\n  atlas-data check FILE [--world WORLD_JSON]\n  atlas-data export-csv FILE DIR\n  atlas-data import-csv DIR FILE [--world WORLD_JSON]";
+const USAGE: &str = "usage:\n  atlas-data check FILE [--world WORLD_JSON]\n  atlas-data export-csv FILE DIR\n  atlas-data import-csv DIR FILE [--world WORLD_JSON]\n  atlas-data changelog FILE";
 
 fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
@@ -49,6 +50,11 @@ fn run(args: &[String]) -> Result<bool, String> {
                 std::fs::write(&path, text).map_err(|e| format!("{path}: {e}"))?;
                 eprintln!("wrote {path}");
             }
+            Ok(true)
+        }
+        [cmd, file] if cmd.as_str() == "changelog" => {
+            let ds = validate::parse(&read(file)?).map_err(|r| r.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))?;
+            print!("{}", surveillance_atlas::data::changelog::markdown(&ds));
             Ok(true)
         }
         [cmd, dir, file] if cmd.as_str() == "import-csv" => {

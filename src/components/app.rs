@@ -1,3 +1,4 @@
+use crate::components::about_data::AboutData;
 use crate::components::country_panel::CountryPanel;
 use crate::components::credits::Credits;
 use crate::components::data_table::DataTable;
@@ -521,7 +522,8 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     <p class="visually-hidden" aria-live="polite" id="year-announcer">{ if state.playing { String::new() } else { year_text } }</p>
                     <p class="visually-hidden" aria-live="polite" id="announcer">{ selection_text.unwrap_or_default() }</p>
-                    <Credits {lang} updated={loaded.data.meta.updated.clone()} />
+                    <AboutData loaded={loaded.clone()} {lang} />
+                    <Credits {lang} loaded={loaded.clone()} />
                     if state.view.embed {
                         <p class="full-link"><a href={full_link} target="_blank" rel="noopener">{ s.open_full }</a></p>
                     } else {

@@ -45,6 +45,9 @@ pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
             </p>
             <p class="summary" lang="en">{ &d.summary }</p>
             if !dates.is_empty() { <p class="dates">{ dates.join(" · ") }</p> }
+            if let Some(src) = d.key_source.as_ref().and_then(|k| props.loaded.data.sources.iter().find(|x| &x.id == k)) {
+                <p class="key-source"><strong>{ s.key_source }{ ": " }</strong>{ &src.publisher }{ ", " }<cite lang={src.lang.clone()}>{ &src.title }</cite></p>
+            }
             if let Some(dis) = &d.disputed {
                 <p class="disputed"><strong>{ s.disputed }{ ": " }</strong><span lang="en">{ dis }</span></p>
             }

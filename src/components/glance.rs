@@ -14,6 +14,14 @@ pub struct GlanceProps {
 /// How many key figures show before "more".
 const SHOWN: usize = 4;
 
+/// Beside a study's count for one company: how many countries this dataset documents for it,
+/// and why the two differ.
+pub fn documented_note(loaded: &Loaded, company: &str, lang: Lang) -> String {
+    let s = lang.strings();
+    let countries: std::collections::BTreeSet<&str> = loaded.data.deployments.iter().filter(|d| d.companies.iter().any(|c| c == company)).map(|d| d.country.as_str()).collect();
+    s.documented_here.replace("{company}", loaded.company_name(company)).replace("{n}", &s.countries(countries.len()))
+}
+
 /// "At a glance": the aggregate figures of the major studies, each with its source.
 #[function_component]
 pub fn Glance(props: &GlanceProps) -> Html {
@@ -29,6 +37,9 @@ pub fn Glance(props: &GlanceProps) -> Html {
                 <p class="fig-value">{ &f.value }</p>
                 <p class="fig-label" lang="en">{ &f.label }</p>
                 if !f.detail.is_empty() { <p class="fig-detail" lang="en">{ &f.detail }</p> }
+                if let Some(note) = f.company.as_deref().map(|c| documented_note(&props.loaded, c, props.lang)) {
+                    <p class="fig-note">{ note }</p>
+                }
                 <ul class="fig-sources">{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
             </li>
         }

@@ -1,4 +1,5 @@
 use crate::data::date::PartialDate;
+use crate::data::links;
 use crate::data::model::Source;
 use crate::data::validate::is_http_url;
 use crate::i18n::Lang;
@@ -10,25 +11,35 @@ pub struct SourceLinkProps {
     pub lang: Lang,
 }
 
-/// "Publisher, “Title”, date" — a link to the original (or the copy read) when it is http(s).
+/// "Publisher, “Title”, date": the title links to the original article when its address is
+/// known; a copy is linked only on an accepted copy host, labelled "copy at <host>", so no
+/// link leads anywhere but where its label says.
 #[function_component]
 pub fn SourceLink(props: &SourceLinkProps) -> Html {
     let s = props.lang.strings();
     let src = &props.source;
     let date = PartialDate::parse(&src.date).map(|d| d.display_with(&s.months)).unwrap_or_else(|| src.date.clone());
-    let href = src.url.iter().chain(src.via.iter()).find(|u| is_http_url(u)).cloned();
+    let original = src.url.clone().filter(|u| is_http_url(u));
+    let copy = src.via.clone().filter(|u| is_http_url(u) && links::is_accepted_copy(u));
     let title = html! { <cite>{ &src.title }</cite> };
     html! {
-        <li class="source">
+        <li class="source" data-source={src.id.clone()}>
             <span class="publisher">{ &src.publisher }</span>{ ", " }
-            if let Some(href) = href {
-                <a href={href} target="_blank" rel="noopener noreferrer" lang={src.lang.clone()}>
+            if let Some(href) = original {
+                <a class="original" href={href} target="_blank" rel="noopener noreferrer" lang={src.lang.clone()}>
                     { title }<span class="visually-hidden">{ " " }{ s.opens_new_tab }</span>
                 </a>
             } else {
                 <span lang={src.lang.clone()}>{ title }</span>
             }
             { ", " }<time datetime={src.date.clone()}>{ date }</time>
+            if let Some(href) = copy {
+                { " (" }
+                <a class="copy" href={href.clone()} target="_blank" rel="noopener noreferrer">
+                    { format!("{} {}", s.copy_at, links::host(&href).unwrap_or_default()) }<span class="visually-hidden">{ " " }{ s.opens_new_tab }</span>
+                </a>
+                { ")" }
+            }
         </li>
     }
 }

@@ -103,10 +103,11 @@ const SOURCES: &[&str] = &["id", "publisher", "title", "date", "url", "via", "au
 const COMPANIES: &[&str] = &["id", "name", "headquarters", "ownership", "summary", "sources"];
 const SANCTIONS: &[&str] = &["company", "list", "date", "note", "sources"];
 const DEPLOYMENTS: &[&str] = &[
-    "id", "country", "place", "year", "end_year", "announced", "signed", "live", "cancelled", "companies", "categories", "summary", "evidence", "disputed", "sources",
+    "id", "country", "place", "year", "end_year", "announced", "signed", "live", "cancelled", "companies", "categories", "summary", "evidence", "disputed", "sources", "key_source",
 ];
 const EVENTS: &[&str] = &["id", "date", "title", "summary", "kind", "country", "companies", "sources"];
-const FIGURES: &[&str] = &["id", "value", "label", "detail", "year", "sources"];
+const FIGURES: &[&str] = &["id", "value", "label", "detail", "year", "sources", "company"];
+const CHANGELOG: &[&str] = &["version", "date", "change", "id", "what"];
 const STORY: &[&str] = &["id", "year", "country", "region", "caption", "sources"];
 const META: &[&str] = &["key", "value"];
 
@@ -131,6 +132,7 @@ pub fn deployment_rows<'a>(deployments: impl IntoIterator<Item = &'a Deployment>
                 d.evidence.id().to_string(),
                 opt(&d.disputed),
                 join(&d.sources),
+                opt(&d.key_source),
             ]
         })
         .collect()
@@ -166,7 +168,7 @@ pub fn export(ds: &Dataset) -> Vec<(&'static str, String)> {
     let figures = ds
         .figures
         .iter()
-        .map(|f| vec![f.id.clone(), f.value.clone(), f.label.clone(), f.detail.clone(), f.year.to_string(), join(&f.sources)])
+        .map(|f| vec![f.id.clone(), f.value.clone(), f.label.clone(), f.detail.clone(), f.year.to_string(), join(&f.sources), opt(&f.company)])
         .collect::<Vec<_>>();
     let story = ds
         .story
@@ -179,7 +181,27 @@ pub fn export(ds: &Dataset) -> Vec<(&'static str, String)> {
         vec!["description".into(), m.description.clone()],
         vec!["updated".into(), m.updated.clone()],
         vec!["licence".into(), m.licence.clone()],
+        vec!["version".into(), m.version.clone()],
+        vec!["corrections".into(), opt(&m.corrections)],
     ];
+    let mut meta = meta;
+    if let Some(c) = m.counts {
+        meta.push(vec!["counts.deployments".into(), c.deployments.to_string()]);
+        meta.push(vec!["counts.countries".into(), c.countries.to_string()]);
+        meta.push(vec!["counts.events".into(), c.events.to_string()]);
+    }
+    // One "release" row per release (version, date, note), then one row per id it touches.
+    let changelog = ds
+        .changelog
+        .iter()
+        .flat_map(|r| {
+            let head = vec![r.version.clone(), r.date.clone(), "release".into(), String::new(), r.note.clone()];
+            let added = r.added.iter().map(|id| vec![r.version.clone(), String::new(), "added".into(), id.clone(), String::new()]);
+            let fixed = r.corrected.iter().map(|c| vec![r.version.clone(), String::new(), "corrected".into(), c.id.clone(), c.what.clone()]);
+            let removed = r.removed.iter().map(|c| vec![r.version.clone(), String::new(), "removed".into(), c.id.clone(), c.what.clone()]);
+            std::iter::once(head).chain(added).chain(fixed).chain(removed)
+        })
+        .collect::<Vec<_>>();
     vec![
         ("meta", write(META, &meta)),
         ("sources", write(SOURCES, &sources)),
@@ -189,6 +211,7 @@ pub fn export(ds: &Dataset) -> Vec<(&'static str, String)> {
         ("events", write(EVENTS, &events)),
         ("figures", write(FIGURES, &figures)),
         ("story", write(STORY, &story)),
+        ("changelog", write(CHANGELOG, &changelog)),
     ]
 }
 
@@ -264,6 +287,7 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
     let events_t = load("events", EVENTS, false);
     let figures_t = load("figures", FIGURES, false);
     let story_t = load("story", STORY, false);
+    let changelog_t = load("changelog", CHANGELOG, false);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -276,6 +300,19 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
             "description" => meta.description = v,
             "updated" => meta.updated = v,
             "licence" => meta.licence = v,
+            "version" => meta.version = v,
+            "corrections" => meta.corrections = Some(v).filter(|v| !v.is_empty()),
+            k @ ("counts.deployments" | "counts.countries" | "counts.events") => match v.trim().parse::<usize>() {
+                Ok(n) => {
+                    let c = meta.counts.get_or_insert_with(Counts::default);
+                    match k {
+                        "counts.deployments" => c.deployments = n,
+                        "counts.countries" => c.countries = n,
+                        _ => c.events = n,
+                    }
+                }
+                Err(_) => e.push(format!("meta.csv: {k} {v:?} is not a whole number")),
+            },
             k => e.push(format!("meta.csv: unknown key {k:?}")),
         }
     }
@@ -349,6 +386,7 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
             evidence,
             disputed: t.opt(r, "disputed"),
             sources: split(t.get(r, "sources")),
+            key_source: t.opt(r, "key_source"),
         });
     }
     let t = &events_t;
@@ -377,6 +415,7 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
             detail: t.get(r, "detail").into(),
             year,
             sources: split(t.get(r, "sources")),
+            company: t.opt(r, "company"),
         });
     }
     let t = &story_t;
@@ -395,8 +434,29 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
         };
         story.push(StoryStep { id: t.get(r, "id").into(), year, country: t.opt(r, "country"), region, caption: t.get(r, "caption").into(), sources: split(t.get(r, "sources")) });
     }
+    let t = &changelog_t;
+    let mut changelog: Vec<Release> = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let version = t.get(r, "version");
+        let change = t.get(r, "change");
+        if change == "release" {
+            changelog.push(Release { version: version.into(), date: t.get(r, "date").into(), note: t.get(r, "what").into(), ..Release::default() });
+            continue;
+        }
+        let Some(rel) = changelog.iter_mut().rev().find(|x| x.version == version) else {
+            e.push(format!("changelog.csv row {}: version {version:?} has no \"release\" row above it", i + 2));
+            continue;
+        };
+        let c = Correction { id: t.get(r, "id").into(), what: t.get(r, "what").into() };
+        match change {
+            "added" => rel.added.push(c.id),
+            "corrected" => rel.corrected.push(c),
+            "removed" => rel.removed.push(c),
+            other => e.push(format!("changelog.csv row {}: change {other:?} is not one of release, added, corrected, removed", i + 2)),
+        }
+    }
     if errors.is_empty() {
-        Ok(Dataset { meta, sources, companies, deployments, events, figures, story })
+        Ok(Dataset { meta, sources, companies, deployments, events, figures, story, changelog })
     } else {
         Err(errors)
     }

@@ -19,6 +19,45 @@ pub struct Dataset {
     pub figures: Vec<Figure>,
     #[serde(default)]
     pub story: Vec<StoryStep>,
+    /// What changed in each release of the data, newest first (`docs/CHANGELOG-DATA.md` is made from it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changelog: Vec<Release>,
+}
+
+/// One release of the dataset: which entries it added, corrected and removed, by id.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    pub version: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Ids of entries added (any list: deployments, events, figures, companies, sources).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
+    /// Ids of entries corrected, each with what changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrected: Vec<Correction>,
+    /// Ids of entries removed, each with why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<Correction>,
+}
+
+/// An entry id and what happened to it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub id: String,
+    pub what: String,
+}
+
+/// The headline numbers the dataset claims for itself; a test holds them to the entries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counts {
+    pub deployments: usize,
+    pub countries: usize,
+    pub events: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -32,6 +71,15 @@ pub struct Meta {
     pub updated: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub licence: String,
+    /// Data version, e.g. `2026.12` (shown in "About the data").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
+    /// Where to send a correction: an http(s) URL or an e-mail address. Shown only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<String>,
+    /// Deployments, countries and events in this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<Counts>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -255,6 +303,9 @@ pub struct Deployment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disputed: Option<String>,
     pub sources: Vec<String>,
+    /// When the key claim rests on one of several sources: that source's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_source: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -333,6 +384,10 @@ pub struct Figure {
     pub detail: String,
     pub year: i32,
     pub sources: Vec<String>,
+    /// A company whose count this figure gives: the widget shows beside it how many countries
+    /// this dataset documents for that company, and why the two differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -401,6 +456,7 @@ impl Deployment {
             evidence,
             disputed: None,
             sources: vec![],
+            key_source: None,
         }
     }
 }

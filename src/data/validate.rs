@@ -2,6 +2,7 @@
 //! Every problem names the entry (list and id), the field, and what is wrong.
 
 use crate::data::date::PartialDate;
+use crate::data::links;
 use crate::data::model::*;
 use crate::geo::world::CountryIndex;
 use std::collections::{HashMap, HashSet};
@@ -87,7 +88,7 @@ fn array_in_place_of_object(v: &serde_json::Value) -> Option<String> {
             return Some("meta".into());
         }
     }
-    for (list, nested) in [("sources", None), ("companies", Some("sanctions")), ("deployments", Some("dates")), ("events", None), ("figures", None), ("story", None)] {
+    for (list, nested) in [("sources", None), ("companies", Some("sanctions")), ("deployments", Some("dates")), ("events", None), ("figures", None), ("story", None), ("changelog", None)] {
         let Some(Value::Array(items)) = top.get(list) else { continue };
         for (i, item) in items.iter().enumerate() {
             let Value::Object(obj) = item else { return Some(format!("{list}[{i}]")) };
@@ -236,9 +237,20 @@ impl<'a> Checker<'a> {
             if !self.sources.contains(id.as_str()) {
                 self.err(entry, "sources", format!("refers to missing source {id:?}"));
             } else if !seen.insert(id.as_str()) {
-                self.warn(entry, "sources", format!("lists source {id:?} twice"));
+                self.err(entry, "sources", format!("cites source {id:?} twice"));
             }
             self.used_sources.insert(id.as_str());
+        }
+    }
+
+    /// Warns when an entry's year is later than every one of its sources: no source can have
+    /// reported it yet, so the year or a source is wrong.
+    fn year_after_sources(&mut self, entry: &str, field: &str, year: i32, ids: &[String], source_years: &HashMap<&str, i32>) {
+        let newest = ids.iter().filter_map(|id| source_years.get(id.as_str())).max();
+        if let Some(&newest) = newest {
+            if year > newest {
+                self.warn(entry, field, format!("{year} is later than its newest source ({newest})"));
+            }
         }
     }
 
@@ -278,6 +290,54 @@ fn entry_names<'a, T>(c: &mut Checker<'_>, list: &str, items: &'a [T], id: impl 
         .collect()
 }
 
+/// Whether `s` is a plausible e-mail address (one `@`, a dot in the domain, no spaces).
+pub fn is_email(s: &str) -> bool {
+    let Some((user, domain)) = s.split_once('@') else { return false };
+    !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !s.contains(char::is_whitespace) && !domain.contains('@') && !s.chars().any(char::is_control)
+}
+
+/// The dataset's own description: version, where corrections go, the counts it claims and
+/// the changelog's references.
+fn check_meta(c: &mut Checker<'_>, ds: &Dataset) {
+    let m = &ds.meta;
+    if let Some(to) = &m.corrections {
+        if !is_http_url(to) && !is_email(to) {
+            let shown: String = to.chars().take(60).collect();
+            c.err("meta", "corrections", format!("{shown:?} is neither an http(s) URL nor an e-mail address"));
+        }
+    }
+    c.text("meta", "version", &m.version, false);
+    if let Some(claimed) = m.counts {
+        let actual = crate::data::changelog::counts(ds);
+        if claimed != actual {
+            c.warn(
+                "meta",
+                "counts",
+                format!(
+                    "says {} deployments in {} countries and {} events; the file has {}, {} and {}",
+                    claimed.deployments, claimed.countries, claimed.events, actual.deployments, actual.countries, actual.events
+                ),
+            );
+        }
+    }
+    for (i, r) in ds.changelog.iter().enumerate() {
+        let e = format!("changelog[{i}]");
+        c.text(&e, "version", &r.version, true);
+        c.date(&e, "date", &r.date);
+        c.text(&e, "note", &r.note, false);
+        for id in r.added.iter().chain(r.corrected.iter().map(|x| &x.id)) {
+            if crate::data::changelog::list_of(ds, id).is_none() {
+                c.err(&e, "", format!("names {id:?}, which is not in the dataset"));
+            }
+        }
+        for x in &r.removed {
+            if crate::data::changelog::list_of(ds, &x.id).is_some() {
+                c.warn(&e, "removed", format!("{:?} is listed as removed but is still in the dataset", x.id));
+            }
+        }
+    }
+}
+
 /// Checks every rule of `docs/DATA.md` and returns errors and warnings.
 pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
     let mut c = Checker {
@@ -301,6 +361,15 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
         }
         if let Some(u) = &s.via {
             c.url(e, "via", u);
+            if is_http_url(u) && !links::is_accepted_copy(u) {
+                let host = links::host(u).unwrap_or_default();
+                c.warn(e, "via", format!("copy on {host}, which is not an accepted copy host (docs/DATA.md): find the original's address, or drop the copy"));
+            }
+        }
+        for (f, u) in [("url", &s.url), ("via", &s.via)] {
+            if let Some(why) = u.as_deref().filter(|u| is_http_url(u)).and_then(links::not_an_article) {
+                c.warn(e, f, format!("looks like {why}, not an article"));
+            }
         }
         if s.url.is_none() && s.via.is_none() {
             c.warn(e, "url", "no address: readers cannot follow this source");
@@ -311,6 +380,22 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
             }
         }
     }
+
+    // Two source records for one address: one of them is a duplicate under another id.
+    let mut addresses: HashMap<String, &str> = HashMap::new();
+    for (s, e) in ds.sources.iter().zip(&source_names) {
+        for u in s.url.iter().chain(s.via.iter()) {
+            let Some(key) = links::normalise(u) else { continue };
+            match addresses.get(key.as_str()) {
+                Some(&other) if other != s.id => c.err(e, "url", format!("{u:?} is also the address of source {other:?}: cite one record")),
+                Some(_) => {}
+                None => {
+                    addresses.insert(key, s.id.as_str());
+                }
+            }
+        }
+    }
+    let source_years: HashMap<&str, i32> = ds.sources.iter().filter_map(|s| PartialDate::parse(&s.date).map(|d| (s.id.as_str(), d.year))).collect();
 
     let names = entry_names(&mut c, "companies", &ds.companies, |s| &s.id);
     for (co, e) in ds.companies.iter().zip(&names) {
@@ -356,6 +441,12 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
         if d.sources.len() == 1 {
             c.warn(e, "sources", "single source");
         }
+        if let Some(k) = &d.key_source {
+            if !d.sources.contains(k) {
+                c.err(e, "key_source", format!("{k:?} is not one of this entry's sources"));
+            }
+        }
+        c.year_after_sources(e, "year", d.year, &d.sources, &source_years);
     }
 
     let names = entry_names(&mut c, "events", &ds.events, |s| &s.id);
@@ -370,6 +461,9 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
         }
         c.company_refs(e, &ev.companies);
         c.source_refs(e, &ev.sources, true);
+        if let Some(d) = PartialDate::parse(&ev.date) {
+            c.year_after_sources(e, "date", d.year, &ev.sources, &source_years);
+        }
     }
 
     let names = entry_names(&mut c, "figures", &ds.figures, |s| &s.id);
@@ -379,6 +473,9 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
         c.text(e, "detail", &fig.detail, false);
         c.year(e, "year", fig.year);
         c.source_refs(e, &fig.sources, true);
+        if let Some(co) = &fig.company {
+            c.company_refs(e, std::slice::from_ref(co));
+        }
     }
 
     let names = entry_names(&mut c, "story", &ds.story, |s| &s.id);
@@ -390,6 +487,8 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
         }
         c.source_refs(e, &st.sources, true);
     }
+
+    check_meta(&mut c, ds);
 
     let unused: Vec<String> = ds.sources.iter().zip(&source_names).filter(|(s, _)| !c.used_sources.contains(s.id.as_str())).map(|(_, name)| name.clone()).collect();
     for name in unused {

@@ -17,6 +17,7 @@ pub fn subset(ds: &Dataset, deployments: &[Deployment]) -> Dataset {
         events: vec![],
         figures: vec![],
         story: vec![],
+        changelog: vec![],
     }
 }
 
