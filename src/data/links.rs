@@ -5,7 +5,26 @@
 /// Hosts whose copies the widget links to: public archives, and publishers' syndication
 /// partners or mirrors. A host matches itself and its subdomains. Kept equal to the table in
 /// `docs/DATA.md` by a test.
-pub const COPY_HOSTS: &[&str] = &["web.archive.org", "archive.org", "archive.ph", "archive.today", "archive.is"];
+pub const COPY_HOSTS: &[&str] = &[
+    "web.archive.org",
+    "archive.org",
+    "archive.ph",
+    "archive.today",
+    "archive.is",
+    "watoday.com.au",
+    "news.yahoo.com",
+    "hindustantimes.com",
+    "bnnbloomberg.ca",
+    "arabnews.pk",
+    "thestar.com.my",
+    "scmp.com",
+    "pakobserver.net",
+    "en.chinagate.cn",
+    "finanznachrichten.de",
+    "regulations.justia.com",
+    "money.finance.sina.com.cn",
+    "madada.fr",
+];
 
 /// The host of an http(s) URL, lower-cased, without `www.` or a port; `None` for anything else.
 pub fn host(url: &str) -> Option<String> {
