@@ -1,8 +1,18 @@
-//! Interface strings. Each language is one file under `i18n/` defining a `Strings` value;
-//! adding a language means adding that file and one line to `Lang`.
+//! Interface strings. Each language is one file under `i18n/` defining a `Strings` value (a struct
+//! literal: a missing key does not compile); adding a language means adding that file and one line to
+//! `Lang`. Plural categories follow CLDR (`plural`), numbers and dates the language's conventions
+//! (`number`, `Strings::date`).
 
+pub mod ar;
 pub mod en;
+pub mod es;
 pub mod fr;
+pub mod number;
+pub mod plural;
+pub mod pt;
+pub mod zh;
+
+pub use plural::Plural;
 
 use crate::data::model::{Category, Evidence};
 
@@ -11,10 +21,14 @@ pub enum Lang {
     #[default]
     En,
     Fr,
+    Es,
+    Pt,
+    Ar,
+    Zh,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Fr, Lang::Es, Lang::Pt, Lang::Ar, Lang::Zh];
 
     pub fn code(self) -> &'static str {
         self.strings().code
@@ -29,12 +43,26 @@ impl Lang {
         match self {
             Lang::En => &en::STRINGS,
             Lang::Fr => &fr::STRINGS,
+            Lang::Es => &es::STRINGS,
+            Lang::Pt => &pt::STRINGS,
+            Lang::Ar => &ar::STRINGS,
+            Lang::Zh => &zh::STRINGS,
         }
+    }
+
+    /// Writing direction for `<html dir>`: only Arabic is right to left.
+    pub fn dir(self) -> &'static str {
+        if self == Lang::Ar { "rtl" } else { "ltr" }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
     }
 }
 
-/// Every interface string. Plurals are chosen by the caller with `one` / `many` pairs.
-#[derive(Debug, PartialEq)]
+/// Every interface string. Counted nouns are `Plural`s (CLDR categories, `{}` for the number).
+/// Date patterns use `{d}`, `{m}` (an entry of `months`) and `{y}`.
+#[derive(Debug, PartialEq, serde::Serialize)]
 pub struct Strings {
     pub code: &'static str,
     pub title: &'static str,
@@ -45,8 +73,7 @@ pub struct Strings {
     pub map_help: &'static str,
     pub legend_title: &'static str,
     pub legend_none: &'static str,
-    pub deployment_one: &'static str,
-    pub deployment_many: &'static str,
+    pub deployments_n: Plural,
     pub no_deployments: &'static str,
     pub close: &'static str,
     pub sources: &'static str,
@@ -96,8 +123,7 @@ pub struct Strings {
     pub zoom_reset: &'static str,
     pub zoom_label: &'static str,
     pub regions: [&'static str; 6],
-    pub country_one: &'static str,
-    pub country_many: &'static str,
+    pub countries_n: Plural,
     pub new_in: &'static str,
     pub legend_new: &'static str,
     pub shown_upto: &'static str,
@@ -131,6 +157,10 @@ pub struct Strings {
     pub theme_names: [&'static str; 3],
     pub more_figures: &'static str,
     pub months: [&'static str; 12],
+    pub date_dmy: &'static str,
+    pub date_my: &'static str,
+    pub entries_in_english: &'static str,
+    pub cite_text: &'static str,
     pub categories: [&'static str; 10],
     pub evidence_labels: [&'static str; 4],
     pub evidence_help: [&'static str; 4],
@@ -164,12 +194,41 @@ impl Strings {
         self.evidence_help[Evidence::ALL.iter().position(|x| *x == e).unwrap_or(0)]
     }
 
+    pub fn lang(&self) -> Lang {
+        Lang::from_code(self.code).unwrap_or_default()
+    }
+
+    /// "3 deployments", "3 عمليات نشر", "3项部署": the language's plural form and number format.
     pub fn deployments(&self, n: usize) -> String {
-        format!("{n} {}", if n == 1 { self.deployment_one } else { self.deployment_many })
+        self.deployments_n.format(self.lang(), n as u64)
     }
 
     pub fn countries(&self, n: usize) -> String {
-        format!("{n} {}", if n == 1 { self.country_one } else { self.country_many })
+        self.countries_n.format(self.lang(), n as u64)
+    }
+
+    /// An integer with the language's digit grouping (`12,345`, `12 345`, `12.345`).
+    pub fn int(&self, n: i64) -> String {
+        number::format_int(self.lang(), n)
+    }
+
+    /// A date of any precision in the language's order: `24 Nov 2019`, `2019年11月24日`, `2019`.
+    pub fn date(&self, d: &crate::data::date::PartialDate) -> String {
+        let fill = |pat: &str, m: u8, day: Option<u8>| {
+            pat.replace("{d}", &day.map(|x| x.to_string()).unwrap_or_default())
+                .replace("{m}", self.months[(m as usize).clamp(1, 12) - 1])
+                .replace("{y}", &d.year.to_string())
+        };
+        match (d.month, d.day) {
+            (Some(m), Some(day)) => fill(self.date_dmy, m, Some(day)),
+            (Some(m), None) => fill(self.date_my, m, None),
+            _ => d.year.to_string(),
+        }
+    }
+
+    /// A date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in this language; anything else as is.
+    pub fn date_str(&self, iso: &str) -> String {
+        crate::data::date::PartialDate::parse(iso).map(|d| self.date(&d)).unwrap_or_else(|| iso.to_string())
     }
 
     pub fn region(&self, r: crate::data::model::Region) -> &'static str {
@@ -193,28 +252,93 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::date::PartialDate;
 
     #[test]
     fn language_codes_round_trip_and_accept_regions() {
         for l in Lang::ALL {
             assert_eq!(Lang::from_code(l.code()), Some(l));
+            assert_eq!(l.strings().lang(), l);
         }
         assert_eq!(Lang::from_code("fr-CA"), Some(Lang::Fr));
         assert_eq!(Lang::from_code("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_code("pt-BR"), Some(Lang::Pt));
+        assert_eq!(Lang::from_code("zh-Hans-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_code("ar-EG"), Some(Lang::Ar));
+        assert_eq!(Lang::from_code("es-419"), Some(Lang::Es));
         assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::ALL.map(|l| l.dir()), ["ltr", "ltr", "ltr", "ltr", "rtl", "ltr"]);
+    }
+
+    /// Every key of a language as (key, text), read through serde so no key can be left out:
+    /// plural forms as `deployments_n.few`, arrays as `months[3]`.
+    fn entries(s: &Strings) -> Vec<(String, String)> {
+        fn walk(key: String, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+            match v {
+                serde_json::Value::String(t) => out.push((key, t.clone())),
+                serde_json::Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| walk(format!("{key}[{i}]"), x, out)),
+                serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| walk(if key.is_empty() { k.clone() } else { format!("{key}.{k}") }, x, out)),
+                other => panic!("{key}: unexpected {other}"),
+            }
+        }
+        let mut out = Vec::new();
+        walk(String::new(), &serde_json::to_value(s).unwrap(), &mut out);
+        out
     }
 
     #[test]
-    fn every_string_is_translated() {
+    fn every_language_has_every_key() {
+        let en = entries(Lang::En.strings());
+        for l in Lang::ALL {
+            let s = l.strings();
+            let got = entries(s);
+            assert_eq!(got.len(), en.len());
+            for (key, text) in &got {
+                // English entries need no note saying they are in English.
+                let may_be_empty = l == Lang::En && key == "entries_in_english";
+                assert!(may_be_empty || !text.trim().is_empty(), "{}: key {key} is empty", s.code);
+                if key.ends_with("_n.other") || key.ends_with("_n.few") || key.ends_with("_n.many") {
+                    assert!(text.contains("{}"), "{}: {key} must show the number: {text:?}", s.code);
+                }
+            }
+            for key in ["cite_text"] {
+                let t = &got.iter().find(|(k, _)| k == key).unwrap().1;
+                for p in ["{title}", "{year}", "{updated}", "{url}", "{accessed}"] {
+                    assert!(t.contains(p), "{}: {key} lacks {p}", s.code);
+                }
+            }
+            assert!(s.date_dmy.contains("{d}") && s.date_dmy.contains("{m}") && s.date_my.contains("{m}"), "{}: date patterns", s.code);
+            if l != Lang::En {
+                // Translated, not copied: most keys differ from English (names such as "Drones" may not).
+                let same: Vec<&String> = got.iter().zip(&en).filter(|(a, b)| a.1 == b.1 && a.0 == b.0).map(|(a, _)| &a.0).collect();
+                assert!(same.len() < en.len() / 8, "{}: {} keys identical to English: {same:?}", s.code, same.len());
+            }
+        }
+    }
+
+    #[test]
+    fn dates_follow_each_language() {
+        let d = PartialDate::parse("2019-11-24").unwrap();
+        let m = PartialDate::parse("2019-03").unwrap();
+        let y = PartialDate::parse("2019").unwrap();
+        let row = |d: &PartialDate| Lang::ALL.map(|l| l.strings().date(d));
+        assert_eq!(row(&d), ["24 Nov 2019", "24 nov. 2019", "24 nov 2019", "24 de nov. de 2019", "24 نوفمبر 2019", "2019年11月24日"]);
+        assert_eq!(row(&m), ["Mar 2019", "mars 2019", "mar 2019", "mar. de 2019", "مارس 2019", "2019年3月"]);
+        assert_eq!(row(&y), ["2019"; 6]);
+        assert_eq!(Lang::Zh.strings().date_str("not a date"), "not a date");
+    }
+
+    #[test]
+    fn counts_and_labels() {
         let en = Lang::En.strings();
         let fr = Lang::Fr.strings();
-        assert_ne!(en.title, fr.title);
-        assert_ne!(en.categories, fr.categories);
-        assert_ne!(en.evidence_labels, fr.evidence_labels);
-        for s in Lang::ALL.iter().map(|l| l.strings()) {
-            assert!(s.categories.iter().chain(s.evidence_labels.iter()).chain(s.months.iter()).all(|t| !t.is_empty()));
-        }
         assert_eq!(en.deployments(1), "1 deployment");
         assert_eq!(fr.deployments(3), "3 déploiements");
+        assert_eq!(Lang::Ar.strings().deployments(2), "عمليتا نشر");
+        assert_eq!(Lang::Ar.strings().deployments(5), "5 عمليات نشر");
+        assert_eq!(Lang::Ar.strings().deployments(12), "12 عملية نشر");
+        assert_eq!(Lang::Es.strings().countries(1234), "1234 países");
+        assert_eq!(Lang::Pt.strings().countries(12345), "12.345 países");
+        assert_eq!(Lang::Es.strings().category(crate::data::model::Category::ALL[1]), "Reconocimiento facial");
     }
 }

@@ -1,5 +1,4 @@
 use crate::components::evidence_badge::EvidenceBadge;
-use crate::data::date::PartialDate;
 use crate::data::model::Evidence;
 use crate::data::validate::{is_email, is_http_url};
 use crate::i18n::Lang;
@@ -27,7 +26,7 @@ pub fn AboutData(props: &AboutDataProps) -> Html {
             format!("{}: {place}{} ({})", s.about_example, l.country_name_in(&d.country, props.lang), d.year)
         })
     };
-    let updated = PartialDate::parse(&meta.updated).map(|d| d.display_with(&s.months)).unwrap_or_else(|| meta.updated.clone());
+    let updated = s.date_str(&meta.updated);
     let version = (!meta.version.is_empty() || !meta.updated.is_empty()).then(|| s.about_version.replace("{version}", &meta.version).replace("{date}", &updated));
     let corrections = meta.corrections.clone().filter(|c| is_http_url(c) || is_email(c));
     html! {

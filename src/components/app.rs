@@ -115,7 +115,7 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.view.lang.or(*browser).unwrap_or(Lang::En);
     let s = lang.strings();
 
-    use_effect_with((lang, state.view.theme), |(lang, theme)| apply_document(lang.code(), *theme));
+    use_effect_with((lang, state.view.theme), |(lang, theme)| apply_document(*lang, *theme));
 
     #[cfg(target_arch = "wasm32")]
     {
@@ -362,9 +362,10 @@ pub fn App(props: &AppProps) -> Html {
                 v.embed = false;
                 format!("{base}{}", url::serialize(&v))
             };
-            let citation = crate::export::cite::citation(s.title, &loaded.data.meta.updated, &format!("{}{}", here.split(['?', '#']).next().unwrap_or(""), deep_link), &today(&s.months), lang == Lang::Fr);
+            let citation = crate::export::cite::citation(s, &loaded.data.meta.updated, &format!("{}{}", here.split(['?', '#']).next().unwrap_or(""), deep_link), &s.date_str(&today()));
             let mut embed_view = state.view.clone();
             embed_view.embed = false;
+            embed_view.lang = Some(lang);
             let snippet = crate::export::cite::embed_snippet(&here, &url::serialize(&embed_view), &format!("{}: {}", s.title, view_desc), 760);
             let on_copy = {
                 let status = status.clone();
@@ -535,7 +536,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={classes!("atlas", state.view.embed.then_some("embed"), state.view.present.then_some("present"))} lang={s.code} {onkeydown}>
+        <div class={classes!("atlas", state.view.embed.then_some("embed"), state.view.present.then_some("present"))} lang={s.code} dir={lang.dir()} {onkeydown}>
             <header class="masthead">
                 <h1>{ s.title }</h1>
                 if !state.view.embed { <p class="dek">{ s.subtitle }</p> }

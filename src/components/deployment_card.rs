@@ -1,6 +1,5 @@
 use crate::components::evidence_badge::EvidenceBadge;
 use crate::components::source_list::SourceList;
-use crate::data::date::PartialDate;
 use crate::data::model::Deployment;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
@@ -29,7 +28,7 @@ pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
         .dates
         .entries()
         .into_iter()
-        .map(|(k, v)| format!("{} {}", s.date_label(k), PartialDate::parse(v).map(|p| p.display_with(&s.months)).unwrap_or_else(|| v.to_string())))
+        .map(|(k, v)| format!("{} {}", s.date_label(k), s.date_str(v)))
         .collect();
     html! {
         <article class="deployment" id={format!("d-{}", d.id)}>

@@ -1,5 +1,4 @@
 use crate::components::source_list::SourceList;
-use crate::data::date::PartialDate;
 use crate::data::model::Event;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
@@ -39,7 +38,7 @@ pub fn item_id(event_id: &str) -> String {
 pub fn EventCard(props: &EventCardProps) -> Html {
     let s = props.lang.strings();
     let e = &props.event;
-    let date = PartialDate::parse(&e.date).map(|d| d.display_with(&s.months)).unwrap_or_else(|| e.date.clone());
+    let date = s.date_str(&e.date);
     let onclick = props.on_choose.reform({
         let id = e.id.clone();
         move |_: MouseEvent| id.clone()

@@ -1,4 +1,3 @@
-use crate::data::date::PartialDate;
 use crate::data::links;
 use crate::data::model::Source;
 use crate::data::validate::is_http_url;
@@ -18,7 +17,7 @@ pub struct SourceLinkProps {
 pub fn SourceLink(props: &SourceLinkProps) -> Html {
     let s = props.lang.strings();
     let src = &props.source;
-    let date = PartialDate::parse(&src.date).map(|d| d.display_with(&s.months)).unwrap_or_else(|| src.date.clone());
+    let date = s.date_str(&src.date);
     let original = src.url.clone().filter(|u| is_http_url(u));
     let copy = src.via.clone().filter(|u| is_http_url(u) && links::is_accepted_copy(u));
     let title = html! { <cite>{ &src.title }</cite> };

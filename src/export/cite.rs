@@ -1,13 +1,15 @@
 //! "Cite this": a ready citation with the deep link.
 
-/// A citation of the current view, e.g. for a course handout or an article footnote.
-pub fn citation(title: &str, updated: &str, url: &str, accessed: &str, lang_fr: bool) -> String {
+/// A citation of the current view in the reader's language (`Strings::cite_text`), e.g. for a
+/// course handout or an article footnote.
+pub fn citation(s: &crate::i18n::Strings, updated: &str, url: &str, accessed: &str) -> String {
     let year = updated.get(..4).unwrap_or(updated);
-    if lang_fr {
-        format!("{title} ({year}). Carte et chronologie des exportations de technologies de surveillance chinoises, données mises à jour le {updated}. {url} (consulté le {accessed}).")
-    } else {
-        format!("{title} ({year}). Map and timeline of Chinese surveillance-technology exports, data updated {updated}. {url} (accessed {accessed}).")
-    }
+    s.cite_text
+        .replace("{title}", s.title)
+        .replace("{year}", year)
+        .replace("{updated}", &s.date_str(updated))
+        .replace("{url}", url)
+        .replace("{accessed}", accessed)
 }
 
 /// The iframe snippet for embedding the current view: compact layout (`embed=1`), a title,
@@ -32,9 +34,14 @@ mod tests {
 
     #[test]
     fn citation_has_title_year_link_and_access_date() {
-        let c = citation("Surveillance Atlas", "2026-11-27", "https://example.org/atlas/?country=KEN", "27 Nov 2026", false);
-        assert_eq!(c, "Surveillance Atlas (2026). Map and timeline of Chinese surveillance-technology exports, data updated 2026-11-27. https://example.org/atlas/?country=KEN (accessed 27 Nov 2026).");
-        assert!(citation("Atlas", "2026-11-27", "u", "d", true).contains("consulté le d"));
+        use crate::i18n::Lang;
+        let c = citation(Lang::En.strings(), "2026-11-27", "https://example.org/atlas/?country=KEN", "27 Nov 2026");
+        assert_eq!(c, "Surveillance Atlas (2026). Map and timeline of Chinese surveillance-technology exports, data updated 27 Nov 2026. https://example.org/atlas/?country=KEN (accessed 27 Nov 2026).");
+        assert!(citation(Lang::Fr.strings(), "2026-11-27", "u", "d").contains("mises à jour le 27 nov. 2026. u (consulté le d)"));
+        let es = citation(Lang::Es.strings(), "2026-11-27", "u", "d");
+        assert!(es.starts_with("Atlas de la vigilancia (2026). Mapa y cronología") && es.contains("actualizados el 27 nov 2026"), "{es}");
+        let zh = citation(Lang::Zh.strings(), "2026-11-27", "u", "d");
+        assert!(zh.contains("数据更新于 2026年11月27日") && zh.contains("（访问日期：d）"), "{zh}");
     }
 
     #[test]

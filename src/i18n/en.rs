@@ -1,4 +1,4 @@
-use super::Strings;
+use super::{Plural, Strings};
 
 pub const STRINGS: Strings = Strings {
     code: "en",
@@ -10,8 +10,7 @@ pub const STRINGS: Strings = Strings {
     map_help: "Use the arrow keys to move between countries, Enter to open one, Escape to close.",
     legend_title: "Documented deployments",
     legend_none: "None documented",
-    deployment_one: "deployment",
-    deployment_many: "deployments",
+    deployments_n: Plural::simple("{} deployment", "{} deployments"),
     no_deployments: "No documented deployment.",
     close: "Close",
     sources: "Sources",
@@ -61,8 +60,7 @@ pub const STRINGS: Strings = Strings {
     zoom_reset: "Whole world",
     zoom_label: "Zoom to a region",
     regions: ["World", "Africa", "Latin America", "Asia", "Europe", "Middle East"],
-    country_one: "country",
-    country_many: "countries",
+    countries_n: Plural::simple("{} country", "{} countries"),
     new_in: "new in",
     legend_new: "Outlined: new this year",
     shown_upto: "up to",
@@ -96,6 +94,10 @@ pub const STRINGS: Strings = Strings {
     svg_source: "Source: Surveillance Atlas,",
     svg_map_credit: "sources cited per entry. Map: Natural Earth via world-atlas; names: world-countries.",
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    date_dmy: "{d} {m} {y}",
+    date_my: "{m} {y}",
+    entries_in_english: "",
+    cite_text: "{title} ({year}). Map and timeline of Chinese surveillance-technology exports, data updated {updated}. {url} (accessed {accessed}).",
     categories: [
         "CCTV and safe city",
         "Facial recognition",

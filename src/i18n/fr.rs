@@ -1,4 +1,4 @@
-use super::Strings;
+use super::{Plural, Strings};
 
 pub const STRINGS: Strings = Strings {
     code: "fr",
@@ -10,8 +10,7 @@ pub const STRINGS: Strings = Strings {
     map_help: "Flèches pour passer d'un pays à l'autre, Entrée pour l'ouvrir, Échap pour fermer.",
     legend_title: "Déploiements documentés",
     legend_none: "Aucun documenté",
-    deployment_one: "déploiement",
-    deployment_many: "déploiements",
+    deployments_n: Plural { many: "{} de déploiements", ..Plural::simple("{} déploiement", "{} déploiements") },
     no_deployments: "Aucun déploiement documenté.",
     close: "Fermer",
     sources: "Sources",
@@ -61,8 +60,7 @@ pub const STRINGS: Strings = Strings {
     zoom_reset: "Monde entier",
     zoom_label: "Zoomer sur une région",
     regions: ["Monde", "Afrique", "Amérique latine", "Asie", "Europe", "Moyen-Orient"],
-    country_one: "pays",
-    country_many: "pays",
+    countries_n: Plural { many: "{} de pays", ..Plural::simple("{} pays", "{} pays") },
     new_in: "nouveaux en",
     legend_new: "Contour : nouveau cette année",
     shown_upto: "jusqu'en",
@@ -96,6 +94,10 @@ pub const STRINGS: Strings = Strings {
     svg_source: "Source : Atlas de la surveillance,",
     svg_map_credit: "sources citées pour chaque entrée. Carte : Natural Earth via world-atlas ; noms : world-countries.",
     months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    date_dmy: "{d} {m} {y}",
+    date_my: "{m} {y}",
+    entries_in_english: "Les entrées (résumés, lieux, sources) sont en anglais.",
+    cite_text: "{title} ({year}). Carte et chronologie des exportations de technologies de surveillance chinoises, données mises à jour le {updated}. {url} (consulté le {accessed}).",
     categories: [
         "Vidéosurveillance et ville sûre",
         "Reconnaissance faciale",

@@ -2,7 +2,7 @@
 //! serialise (only what differs from the default, in a fixed order).
 //!
 //! Parameters: `year=2019|all`, `country=KEN`, `company=huawei,zte`, `category=safe-city,drones`,
-//! `evidence=confirmed`, `tab=map|table`, `region=africa`, `lang=en|fr`, `theme=auto|light|dark`,
+//! `evidence=confirmed`, `tab=map|table`, `region=africa`, `lang=en|fr|es|pt|ar|zh`, `theme=auto|light|dark`,
 //! `embed=1`, `mode=present`, `step=3`. Pym.js's own parameters (`childId`, `initialWidth`,
 //! `parentTitle`, `parentUrl`) are ignored here.
 
@@ -182,6 +182,18 @@ pub fn serialize(v: &ViewState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_survives_the_round_trip() {
+        for l in crate::i18n::Lang::ALL {
+            let v = ViewState { lang: Some(l), country: Some("KEN".into()), ..ViewState::default() };
+            let q = serialize(&v);
+            assert!(q.contains(&format!("lang={}", l.code())), "{q}");
+            assert_eq!(parse(&q), v, "{q}");
+        }
+        assert_eq!(parse("?lang=zh-CN").lang, Some(Lang::Zh));
+        assert_eq!(parse("?lang=ar").lang, Some(Lang::Ar));
+    }
 
     #[test]
     fn parses_a_full_view() {

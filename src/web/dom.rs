@@ -59,11 +59,12 @@ pub fn browser_lang() -> Option<crate::i18n::Lang> {
     None
 }
 
-/// Sets `<html lang>` and the theme class on the document element.
-pub fn apply_document(lang: &str, theme: crate::state::view::Theme) {
+/// Sets `<html lang dir>` and the theme class on the document element.
+pub fn apply_document(lang: crate::i18n::Lang, theme: crate::state::view::Theme) {
     #[cfg(target_arch = "wasm32")]
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = root.set_attribute("lang", lang);
+        let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("dir", lang.dir());
         let list = root.class_list();
         let _ = list.remove_2("theme-light", "theme-dark");
         match theme {
@@ -239,18 +240,15 @@ pub fn page_url() -> String {
     String::new()
 }
 
-/// Today's date as "27 Nov 2026" style (months from the language), or empty natively.
-pub fn today(months: &[&str; 12]) -> String {
+/// Today's date as `YYYY-MM-DD` (for `Strings::date_str`), or empty natively.
+pub fn today() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let d = js_sys::Date::new_0();
-        format!("{} {} {}", d.get_date(), months[d.get_month() as usize % 12], d.get_full_year())
+        format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
     }
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = months;
-        String::new()
-    }
+    String::new()
 }
 
 /// A window-level event listener, removed when the guard is dropped.
