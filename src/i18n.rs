@@ -31,7 +31,14 @@ impl Lang {
     pub const ALL: [Lang; 6] = [Lang::En, Lang::Fr, Lang::Es, Lang::Pt, Lang::Ar, Lang::Zh];
 
     pub fn code(self) -> &'static str {
-        self.strings().code
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Pt => "pt",
+            Lang::Ar => "ar",
+            Lang::Zh => "zh",
+        }
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
@@ -47,6 +54,18 @@ impl Lang {
             Lang::Pt => &pt::STRINGS,
             Lang::Ar => &ar::STRINGS,
             Lang::Zh => &zh::STRINGS,
+        }
+    }
+
+    /// The language's name in itself, for the picker (available before its pack is loaded).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            Lang::Pt => "Português",
+            Lang::Ar => "العربية",
+            Lang::Zh => "中文",
         }
     }
 
@@ -259,6 +278,8 @@ mod tests {
         for l in Lang::ALL {
             assert_eq!(Lang::from_code(l.code()), Some(l));
             assert_eq!(l.strings().lang(), l);
+            assert_eq!(l.strings().code, l.code());
+            assert_eq!(l.strings().language_name, l.native_name());
         }
         assert_eq!(Lang::from_code("fr-CA"), Some(Lang::Fr));
         assert_eq!(Lang::from_code("EN_gb"), Some(Lang::En));

@@ -458,7 +458,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="prefs">
                         <label>{ s.language_label }{ " " }
                             <select onchange={on_lang}>
-                                { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} selected={*l == lang}>{ l.strings().language_name }</option> }) }
+                                { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} lang={l.code()} selected={*l == lang}>{ l.native_name() }</option> }) }
                             </select>
                         </label>
                         <label>{ s.theme_label }{ " " }
@@ -540,6 +540,7 @@ pub fn App(props: &AppProps) -> Html {
             <header class="masthead">
                 <h1>{ s.title }</h1>
                 if !state.view.embed { <p class="dek">{ s.subtitle }</p> }
+                if !s.entries_in_english.is_empty() { <p class="lang-note">{ s.entries_in_english }</p> }
             </header>
             { body }
         </div>

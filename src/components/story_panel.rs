@@ -32,8 +32,8 @@ pub fn StoryPanel(props: &StoryPanelProps) -> Html {
             <p class="story-caption" lang="en">{ &step.caption }</p>
             <ul class="story-sources">{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
             <div class="story-controls">
-                <button type="button" class="story-prev" onclick={props.on_step.reform(|_: MouseEvent| -1)} disabled={props.step == 0}>{ "← " }{ s.previous }</button>
-                <button type="button" class="story-next" onclick={props.on_step.reform(|_: MouseEvent| 1)} disabled={props.step + 1 >= n}>{ s.next }{ " →" }</button>
+                <button type="button" class="story-prev" onclick={props.on_step.reform(|_: MouseEvent| -1)} disabled={props.step == 0}><span class="flip" aria-hidden="true">{ "←" }</span>{ " " }{ s.previous }</button>
+                <button type="button" class="story-next" onclick={props.on_step.reform(|_: MouseEvent| 1)} disabled={props.step + 1 >= n}>{ s.next }{ " " }<span class="flip" aria-hidden="true">{ "→" }</span></button>
                 <button type="button" class="story-exit" onclick={props.on_exit.reform(|_: MouseEvent| ())}>{ s.exit_presentation }</button>
             </div>
         </section>

@@ -122,8 +122,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <button type="button" class="play" onclick={onplay} aria-pressed={if props.playing { "true" } else { "false" }}>
                     <span aria-hidden="true" class="icon">{ if props.playing { "❚❚" } else { "▶" } }</span>{ " " }{ play_label }
                 </button>
-                <button type="button" class="step" onclick={prev} aria-label={s.previous_year} disabled={props.year == Some(min)}>{ "‹" }</button>
-                <button type="button" class="step" onclick={next} aria-label={s.next_year} disabled={props.year == Some(max)}>{ "›" }</button>
+                // Previous/next follow the time axis, which runs left to right in every language.
+                <span class="tl-steps" dir="ltr">
+                    <button type="button" class="step" onclick={prev} aria-label={s.previous_year} disabled={props.year == Some(min)}>{ "‹" }</button>
+                    <button type="button" class="step" onclick={next} aria-label={s.next_year} disabled={props.year == Some(max)}>{ "›" }</button>
+                </span>
                 <button type="button" class="all" onclick={all} aria-pressed={if props.year.is_none() { "true" } else { "false" }}>{ s.all_years }</button>
                 <output class="year-readout" aria-hidden="true">{ props.year.map(|y| y.to_string()).unwrap_or_else(|| format!("{min}–{max}")) }</output>
             </div>
