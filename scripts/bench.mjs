@@ -549,6 +549,11 @@ function report(r) {
   L.push('', 'What each feature costs in the wasm, how far a build with only the map and the timeline would be from the goal, and what was tried: [`docs/SIZE.md`](SIZE.md).');
   if (sizes.dup.length) L.push('', `Requested more than once: ${sizes.dup.join(', ')} (a preload whose mode does not match the later fetch?).`);
   if (sizes.other.length) L.push('', `Requests to other origins: ${sizes.other.join(', ')}.`);
+  const offline = path.join(DIST, 'surveillance-atlas-offline.html');
+  if (fs.existsSync(offline)) {
+    const body = fs.readFileSync(offline);
+    L.push('', `Single-file offline copy (\`surveillance-atlas-offline.html\`, built by \`scripts/offline.mjs\`: wasm gzip + base64, data and geometry inlined): ${kb(body.length)} raw, ${kb(zlib.gzipSync(body, { level: 9 }).length)} gzip -9 (downloaded once, then opened from disk).`);
+  }
   L.push('');
 
   L.push('## 2. Navigation → interactive map', '');

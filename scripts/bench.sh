@@ -10,4 +10,5 @@ cd "$ROOT"
 . scripts/setup.sh
 DIST_DIR="${BENCH_DIST:-dist}"
 trunk build --release --offline --dist "$DIST_DIR"
+node scripts/offline.mjs "$DIST_DIR"
 exec node scripts/bench.mjs "$DIST_DIR"

@@ -6,4 +6,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 . scripts/setup.sh
 trunk build --release --offline
+# The single-file offline copy (dist/surveillance-atlas-offline.html), from the files just built.
+node scripts/offline.mjs dist
 exec node scripts/serve-dist.mjs dist "${PORT:-8080}"

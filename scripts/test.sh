@@ -9,11 +9,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  step "installing Chromium and ChromeDriver (Debian packages)"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
+  step "installing Chromium, ChromeDriver and poppler-utils (pdftotext, for the handout PDF test) (Debian packages)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 . scripts/setup.sh
 
@@ -34,6 +34,8 @@ CHROMEDRIVER="$(command -v chromedriver)" cargo test --locked --target wasm32-un
 
 step "release build"
 trunk build --release --offline
+# The single-file offline copy (dist/surveillance-atlas-offline.html), from the files just built.
+node scripts/offline.mjs dist
 
 step "end-to-end tests (playwright-core, release build on 127.0.0.1)"
 node --test --test-concurrency=1 tests/e2e/

@@ -2,4 +2,6 @@
 //! and the embed snippet. Pure functions; the browser glue that saves files is in `web::download`.
 pub mod cite;
 pub mod data;
+pub mod handout;
+pub mod qr;
 pub mod svg;

@@ -19,10 +19,10 @@ fn view() -> impl Strategy<Value = ViewState> {
         proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
         proptest::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
         any::<bool>(),
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
         0usize..20,
     )
-        .prop_map(|(year, country, companies, categories, evidence, tab, region, lang, theme, embed, present, step)| ViewState {
+        .prop_map(|(year, country, companies, categories, evidence, tab, region, lang, theme, embed, (present, presenter), step)| ViewState {
             year,
             country,
             filters: Filters { companies, categories, evidence },
@@ -32,6 +32,7 @@ fn view() -> impl Strategy<Value = ViewState> {
             theme,
             embed,
             present,
+            presenter: present && presenter,
             step: if present { step } else { 0 },
         })
 }

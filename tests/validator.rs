@@ -313,4 +313,29 @@ fn accepted_copy_hosts_are_the_ones_docs_data_lists() {
     documented.sort_unstable();
     code.sort_unstable();
     assert_eq!(documented, code, "docs/DATA.md's accepted copy hosts and data::links::COPY_HOSTS must list the same hosts");
+
+/// The minimal dataset with notes (and their language) on its story step.
+fn with_notes(notes: Value, lang: Option<&str>) -> Value {
+    let mut v = valid();
+    v["story"][0]["notes"] = notes;
+    if let Some(l) = lang {
+        v["story"][0]["notes_lang"] = json!(l);
+    }
+    v
+}
+
+#[test]
+fn story_notes_are_checked_for_length_and_language() {
+    let (errors, _) = problems(&with_notes(json!("Point at Kampala. Ask: who sees the footage?"), Some("pt-BR")));
+    assert!(errors.is_empty(), "{errors:#?}");
+    let long = "x".repeat(validate::MAX_NOTES + 1);
+    assert_error(with_notes(json!(long), None), "story/st1: notes: is 1201 characters long; the limit for notes is 1200");
+    assert_error(with_notes(json!("   "), None), "story/st1: notes: is only white space");
+    for bad in ["english", "e", "en_GB", "en-", "12", "en-a"] {
+        assert_error(with_notes(json!("Notes."), Some(bad)), "story/st1: notes_lang: ");
+    }
+    let mut no_notes = valid();
+    no_notes["story"][0]["notes_lang"] = json!("en");
+    assert_error(no_notes, "story/st1: notes_lang: is set but the step has no notes");
+    assert!(validate::is_language_tag("zh-Hans") && validate::is_language_tag("es-419") && validate::is_language_tag("ar"));
 }

@@ -9,6 +9,8 @@ use crate::components::legend::Legend;
 use crate::components::map_view::MapView;
 use crate::components::search_box::SearchBox;
 use crate::components::share_panel::{ExportKind, SharePanel};
+use crate::components::handout::Handout;
+use crate::components::presenter_view::PresenterView;
 use crate::components::story_panel::StoryPanel;
 use crate::components::status_view::StatusView;
 use crate::components::timeline::Timeline;
@@ -180,6 +182,7 @@ pub fn App(props: &AppProps) -> Html {
                         StoryKey::Previous => d.dispatch(Action::StepStory(-1)),
                         StoryKey::First => d.dispatch(Action::GoToStep(0)),
                         StoryKey::Last => d.dispatch(Action::GoToStep(n.saturating_sub(1))),
+                        StoryKey::Notes => d.dispatch(Action::ToggleNotes),
                         StoryKey::Exit => {
                             exit_fullscreen();
                             d.dispatch(Action::Present(false));
@@ -190,6 +193,7 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(guard)
         });
     }
+    crate::components::story_sync::use_story_sync(state.view.present, state.view.step, state.dispatcher());
     let status = use_state(|| AttrValue::from(""));
 
     {
@@ -471,8 +475,14 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <>
-                    if present {
-                        <StoryPanel loaded={loaded.clone()} step={state.view.step} {lang} on_step={cb.story_step.clone()} on_exit={on_exit_present.clone()} />
+                    if state.handout {
+                        <Handout loaded={loaded.clone()} {lang} on_close={to_action(&state.dispatcher(), |_: ()| Action::Handout(false))} />
+                    }
+                    if present && state.view.presenter {
+                        <PresenterView loaded={loaded.clone()} step={state.view.step} {lang} on_step={cb.story_step.clone()} on_exit={on_exit_present.clone()} />
+                    } else if present {
+                        <StoryPanel loaded={loaded.clone()} step={state.view.step} {lang} on_step={cb.story_step.clone()} on_exit={on_exit_present.clone()}
+                            notes={state.notes} on_presenter={presenter_window(&here, &state.view)} />
                     }
                     <div class="toolbar" hidden={present}>
                         <SearchBox {lang} entries={search_entries.clone()} on_choose={on_search.clone()} />
@@ -513,7 +523,8 @@ pub fn App(props: &AppProps) -> Html {
                     <FilterPanel {lang} filters={filters.clone()} {companies}
                         on_company={cb.company.clone()} on_category={cb.category.clone()}
                         on_evidence={cb.evidence.clone()} on_reset={cb.reset.clone()} />
-                    <SharePanel {lang} snippet={snippet} citation={citation} status={(*status).clone()} {on_copy} {on_export} {on_present} />
+                    <SharePanel {lang} snippet={snippet} citation={citation} status={(*status).clone()} {on_copy} {on_export} {on_present}
+                        on_handout={to_action(&state.dispatcher(), |_: ()| Action::Handout(true))} />
                     }
                     if !present && !state.view.embed {
                         <Glance loaded={loaded.clone()} {lang} />
@@ -536,7 +547,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={classes!("atlas", state.view.embed.then_some("embed"), state.view.present.then_some("present"))} lang={s.code} dir={lang.dir()} {onkeydown}>
+        <div class={classes!("atlas", state.view.embed.then_some("embed"), state.view.present.then_some("present"), (state.view.present && state.view.presenter).then_some("presenter"), state.handout.then_some("handout-open"))} lang={s.code} dir={lang.dir()} {onkeydown}>
             <header class="masthead">
                 <h1>{ s.title }</h1>
                 if !state.view.embed { <p class="dek">{ s.subtitle }</p> }
@@ -545,6 +556,16 @@ pub fn App(props: &AppProps) -> Html {
             { body }
         </div>
     }
+}
+
+/// Opens the presenter's window on the current step (same page, `view=presenter`).
+fn presenter_window(here: &str, view: &crate::state::view::ViewState) -> Callback<()> {
+    let mut v = view.clone();
+    v.presenter = true;
+    let target = format!("{}{}", here.split(['?', '#']).next().unwrap_or(""), url::serialize(&v));
+    Callback::from(move |_: ()| {
+        crate::web::channel::open_window(&target);
+    })
 }
 
 #[cfg(test)]

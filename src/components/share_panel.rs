@@ -24,6 +24,9 @@ pub struct SharePanelProps {
     pub on_copy: Callback<(String, &'static str)>,
     pub on_export: Callback<ExportKind>,
     pub on_present: Callback<()>,
+    /// Prints the classroom handout.
+    #[prop_or_default]
+    pub on_handout: Callback<()>,
 }
 
 /// Present, download (SVG, PNG, CSV, JSON), cite and embed.
@@ -52,6 +55,11 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     { export(ExportKind::Png, s.download_png, "png") }
                     { export(ExportKind::Csv, s.download_csv, "csv") }
                     { export(ExportKind::Json, s.download_json, "json") }
+                </div>
+                <div class="share-row">
+                    <button type="button" class="handout-button" onclick={props.on_handout.reform(|_: MouseEvent| ())}>{ s.print_handout }</button>
+                    // The single-file build (scripts/offline.mjs) sits beside index.html.
+                    <a class="offline-download" href="surveillance-atlas-offline.html" download="surveillance-atlas-offline.html">{ s.download_offline }</a>
                 </div>
                 <label for="cite-text">{ s.cite_this }</label>
                 <textarea id="cite-text" readonly=true rows="3" value={shown(&props.citation)} />

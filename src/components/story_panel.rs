@@ -1,4 +1,5 @@
 use crate::components::source_link::SourceLink;
+use crate::components::story_notes::StoryNotes;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
 use std::rc::Rc;
@@ -11,9 +12,16 @@ pub struct StoryPanelProps {
     pub lang: Lang,
     pub on_step: Callback<i32>,
     pub on_exit: Callback<()>,
+    /// Presenter notes shown under the caption (`N`).
+    #[prop_or_default]
+    pub notes: bool,
+    /// Opens the presenter's window.
+    #[prop_or_default]
+    pub on_presenter: Callback<()>,
 }
 
-/// Presentation mode's caption: step number, year, caption, sources and the controls.
+/// Presentation mode's caption: step number, year, caption, sources and the controls; the
+/// presenter notes below them when `N` shows them (not announced: they are for the teacher).
 #[function_component]
 pub fn StoryPanel(props: &StoryPanelProps) -> Html {
     let s = props.lang.strings();
@@ -26,16 +34,23 @@ pub fn StoryPanel(props: &StoryPanelProps) -> Html {
     let sources = step.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
     let country = step.country.as_deref().map(|c| props.loaded.country_name_in(c, props.lang));
     html! {
-        <section class="story" aria-label={s.story_label} aria-live="polite">
-            <p class="story-count">{ format!("{} {} / {}", s.step, props.step + 1, n) }</p>
-            <p class="story-year">{ step.year }{ country.map(|c| format!(" · {c}")).unwrap_or_default() }</p>
-            <p class="story-caption" lang="en">{ &step.caption }</p>
+        <section class="story" aria-label={s.story_label}>
+            <div class="story-main" aria-live="polite">
+                <p class="story-count">{ format!("{} {} / {}", s.step, props.step + 1, n) }</p>
+                <p class="story-year">{ step.year }{ country.map(|c| format!(" · {c}")).unwrap_or_default() }</p>
+                <p class="story-caption" lang="en">{ &step.caption }</p>
+            </div>
             <ul class="story-sources">{ for sources.map(|src| html! { <SourceLink source={src.clone()} lang={props.lang} /> }) }</ul>
+            if props.notes {
+                <StoryNotes step={step.clone()} lang={props.lang} />
+            }
             <div class="story-controls">
                 <button type="button" class="story-prev" onclick={props.on_step.reform(|_: MouseEvent| -1)} disabled={props.step == 0}><span class="flip" aria-hidden="true">{ "←" }</span>{ " " }{ s.previous }</button>
                 <button type="button" class="story-next" onclick={props.on_step.reform(|_: MouseEvent| 1)} disabled={props.step + 1 >= n}>{ s.next }{ " " }<span class="flip" aria-hidden="true">{ "→" }</span></button>
+                <button type="button" class="story-presenter" onclick={props.on_presenter.reform(|_: MouseEvent| ())}>{ s.presenter_view }</button>
                 <button type="button" class="story-exit" onclick={props.on_exit.reform(|_: MouseEvent| ())}>{ s.exit_presentation }</button>
             </div>
+            <p class="story-keys">{ s.notes_key_hint }</p>
         </section>
     }
 }

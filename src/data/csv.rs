@@ -108,7 +108,9 @@ const DEPLOYMENTS: &[&str] = &[
 const EVENTS: &[&str] = &["id", "date", "title", "summary", "kind", "country", "companies", "sources"];
 const FIGURES: &[&str] = &["id", "value", "label", "detail", "year", "sources", "company"];
 const CHANGELOG: &[&str] = &["version", "date", "change", "id", "what"];
-const STORY: &[&str] = &["id", "year", "country", "region", "caption", "sources"];
+/// Story columns; the last two (`notes`, `notes_lang`) may be absent from older files.
+const STORY: &[&str] = &["id", "year", "country", "region", "caption", "sources", "notes", "notes_lang"];
+const STORY_REQUIRED: usize = 6;
 const META: &[&str] = &["key", "value"];
 
 /// One row per deployment, with the columns of `deployments.csv`.
@@ -173,7 +175,7 @@ pub fn export(ds: &Dataset) -> Vec<(&'static str, String)> {
     let story = ds
         .story
         .iter()
-        .map(|s| vec![s.id.clone(), s.year.to_string(), opt(&s.country), s.region.map(|r| r.id().to_string()).unwrap_or_default(), s.caption.clone(), join(&s.sources)])
+        .map(|s| vec![s.id.clone(), s.year.to_string(), opt(&s.country), s.region.map(|r| r.id().to_string()).unwrap_or_default(), s.caption.clone(), join(&s.sources), s.notes.clone(), opt(&s.notes_lang)])
         .collect::<Vec<_>>();
     let m = &ds.meta;
     let meta = vec![
@@ -286,7 +288,7 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
     let deps_t = load("deployments", DEPLOYMENTS, true);
     let events_t = load("events", EVENTS, false);
     let figures_t = load("figures", FIGURES, false);
-    let story_t = load("story", STORY, false);
+    let story_t = load("story", &STORY[..STORY_REQUIRED], false);
     let changelog_t = load("changelog", CHANGELOG, false);
     if !errors.is_empty() {
         return Err(errors);
@@ -432,7 +434,15 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
                 }
             },
         };
-        story.push(StoryStep { id: t.get(r, "id").into(), year, country: t.opt(r, "country"), region, caption: t.get(r, "caption").into(), sources: split(t.get(r, "sources")) });
+        story.push(StoryStep {
+            id: t.get(r, "id").into(),
+            year,
+            country: t.opt(r, "country"),
+            region, caption: t.get(r, "caption").into(),
+            sources: split(t.get(r, "sources")),
+            notes: t.get(r, "notes").into(),
+            notes_lang: t.opt(r, "notes_lang"),
+        });
     }
     let t = &changelog_t;
     let mut changelog: Vec<Release> = Vec::new();
@@ -500,5 +510,30 @@ mod tests {
         let missing = import(|n| (n == "sources").then(|| "id\r\n".to_string())).unwrap_err();
         assert!(missing.iter().any(|e| e == "companies.csv: file is missing"), "{missing:?}");
         assert!(missing.iter().any(|e| e.contains("column \"publisher\" is missing")), "{missing:?}");
+    }
+
+    #[test]
+    fn story_notes_round_trip_and_older_files_without_notes_still_import() {
+        let mut ds = Dataset::default();
+        ds.story.push(StoryStep {
+            id: "s".into(),
+            year: 2019,
+            country: Some("SRB".into()),
+            region: None,
+            caption: "c".into(),
+            sources: vec!["x".into()],
+            notes: "Point at Belgrade.\nAsk: \"who decides?\", then show the source.".into(),
+            notes_lang: Some("fr".into()),
+        });
+        let files = export(&ds);
+        let read = |name: &str| files.iter().find(|(n, _)| *n == name).map(|(_, t)| t.clone());
+        let back = import(read).unwrap();
+        assert_eq!(back.story, ds.story);
+        let old = |name: &str| match name {
+            "story" => Some("id,year,country,region,caption,sources\r\ns,2019,SRB,,c,x\r\n".to_string()),
+            n => read(n),
+        };
+        let back = import(old).unwrap();
+        assert_eq!((back.story[0].notes.as_str(), back.story[0].notes_lang.as_deref()), ("", None));
     }
 }

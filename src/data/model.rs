@@ -438,6 +438,20 @@ pub struct StoryStep {
     pub region: Option<Region>,
     pub caption: String,
     pub sources: Vec<String>,
+    /// Presenter notes for the teacher: what to point at, a question for the class, the source
+    /// to show. Shown in the presenter view and, on `N`, under the caption.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Language of the notes (a BCP 47 tag such as `en` or `pt-BR`); English when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes_lang: Option<String>,
+}
+
+impl StoryStep {
+    /// The language of the notes, as a `lang` attribute value.
+    pub fn notes_lang(&self) -> &str {
+        self.notes_lang.as_deref().unwrap_or("en")
+    }
 }
 
 impl Deployment {

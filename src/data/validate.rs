@@ -12,6 +12,8 @@ pub const MIN_YEAR: i32 = 1990;
 pub const MAX_YEAR: i32 = 2035;
 /// Longest text accepted in any one field.
 pub const MAX_TEXT: usize = 2_000;
+/// Longest presenter note accepted for one story step (about a minute of speaking).
+pub const MAX_NOTES: usize = 1_200;
 /// Largest dataset file accepted, in bytes.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Most entries accepted in any one list.
@@ -104,6 +106,16 @@ fn array_in_place_of_object(v: &serde_json::Value) -> Option<String> {
         }
     }
     None
+}
+
+/// A BCP 47 language tag of the usual shape: a 2–3 letter language, then optional subtags of
+/// 2–8 letters or digits (`en`, `pt-BR`, `zh-Hans`, `es-419`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Parses the JSON text of a dataset. Syntax and type errors come back as one problem with
@@ -486,6 +498,20 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
             c.country(e, "country", code);
         }
         c.source_refs(e, &st.sources, true);
+        let notes = st.notes.chars().count();
+        if notes > MAX_NOTES {
+            c.err(e, "notes", format!("is {notes} characters long; the limit for notes is {MAX_NOTES}"));
+        } else if !st.notes.is_empty() && st.notes.trim().is_empty() {
+            c.err(e, "notes", "is only white space");
+        }
+        if let Some(l) = &st.notes_lang {
+            if !is_language_tag(l) {
+                let shown: String = l.chars().take(40).collect();
+                c.err(e, "notes_lang", format!("{shown:?} is not a language tag (e.g. \"en\", \"pt-BR\", \"zh-Hans\")"));
+            } else if st.notes.is_empty() {
+                c.err(e, "notes_lang", "is set but the step has no notes");
+            }
+        }
     }
 
     check_meta(&mut c, ds);

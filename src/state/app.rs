@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::state::timeline::{play_next, year_range};
 use crate::state::url;
 use crate::state::view::{Tab, Theme, ViewState};
-use crate::state::zoom::{region_box, ViewBox};
+use crate::state::zoom::{region_box, step_frame, ViewBox};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -90,11 +90,15 @@ pub struct AppState {
     pub playing: bool,
     /// Current zoom (None = whole world); not in the URL, the region preset is.
     pub zoom: Option<ViewBox>,
+    /// Presenter notes shown under the story caption (`N` in presentation mode).
+    pub notes: bool,
+    /// The printable classroom handout is shown (in place of the widget, until closed).
+    pub handout: bool,
 }
 
 impl Default for AppState {
     fn default() -> Self {
-        AppState { status: Status::Loading, view: ViewState::default(), load_attempt: 0, playing: false, zoom: None }
+        AppState { status: Status::Loading, view: ViewState::default(), load_attempt: 0, playing: false, zoom: None, notes: false, handout: false }
     }
 }
 
@@ -135,6 +139,10 @@ pub enum Action {
     GoToStep(usize),
     /// Move through the story by a number of steps.
     StepStory(i32),
+    /// Show or hide the presenter notes under the caption.
+    ToggleNotes,
+    /// Show or close the printable handout.
+    Handout(bool),
     /// Restore a whole view (Back/Forward).
     Restore(ViewState),
 }
@@ -199,7 +207,9 @@ impl AppState {
         self.view.year = Some(step.year);
         self.view.country = step.country.clone().filter(|c| l.index.contains(c));
         self.view.region = step.region.filter(|r| *r != Region::World);
-        self.zoom = self.view.region.map(|r| region_box(r, &l.world));
+        // Framed from the geometry: the step's country with padding, else its region.
+        let country = self.view.country.as_deref().and_then(|c| l.world.country(&l.index, c));
+        self.zoom = step_frame(country, self.view.region, &l.world);
     }
 
     /// Applies one action, returning the new state (pure; used by the Yew reducer).
@@ -323,9 +333,13 @@ impl AppState {
                     next.show_step(step);
                 } else {
                     next.view.step = 0;
+                    next.view.presenter = false;
+                    next.notes = false;
                 }
             }
             Action::GoToStep(i) => next.show_step(i),
+            Action::ToggleNotes => next.notes = !next.notes,
+            Action::Handout(on) => next.handout = on,
             Action::StepStory(n) => {
                 let i = (next.view.step as i64 + n as i64).max(0) as usize;
                 next.show_step(i);
@@ -469,8 +483,8 @@ mod tests {
     fn the_story_steps_through_years_countries_and_regions() {
         let mut l = (*loaded()).clone_for_test();
         l.data.story = vec![
-            StoryStep { id: "a".into(), year: 2011, country: Some("ECU".into()), region: Some(Region::LatinAmerica), caption: "c".into(), sources: vec![] },
-            StoryStep { id: "b".into(), year: 2014, country: Some("KEN".into()), region: None, caption: "c".into(), sources: vec![] },
+            StoryStep { id: "a".into(), year: 2011, country: Some("ECU".into()), region: Some(Region::LatinAmerica), caption: "c".into(), sources: vec![], notes: String::new(), notes_lang: None },
+            StoryStep { id: "b".into(), year: 2014, country: Some("KEN".into()), region: None, caption: "c".into(), sources: vec![], notes: String::new(), notes_lang: None },
         ];
         let s = AppState::from_query("?mode=present&step=2").apply(Action::Loaded(Rc::new(l)));
         assert!(s.view.present);
@@ -480,6 +494,9 @@ mod tests {
         assert!(back.zoom.is_some());
         assert_eq!(back.apply(Action::StepStory(-5)).view.step, 0);
         assert_eq!(back.apply(Action::StepStory(9)).view.step, 1);
+        let notes = back.apply(Action::ToggleNotes);
+        assert!(notes.notes && !notes.apply(Action::ToggleNotes).notes);
+        assert!(!notes.apply(Action::Present(false)).notes, "leaving the story hides the notes");
         let out = back.apply(Action::Present(false));
         assert!(!out.view.present);
         assert!(!crate::state::url::serialize(&out.view).contains("mode"));

@@ -7,13 +7,16 @@ pub enum StoryKey {
     First,
     Last,
     Exit,
+    /// Show or hide the presenter notes.
+    Notes,
 }
 
 /// Maps a key to a story move. Space and Enter on a focused button are left to the button
 /// (`on_button`), so they do not act twice.
 pub fn story_key(key: &str, shift: bool, on_button: bool) -> Option<StoryKey> {
     match key {
-        "ArrowRight" | "ArrowDown" | "PageDown" | "n" | "N" => Some(StoryKey::Next),
+        "ArrowRight" | "ArrowDown" | "PageDown" => Some(StoryKey::Next),
+        "n" | "N" => Some(StoryKey::Notes),
         " " | "Spacebar" if !on_button => Some(if shift { StoryKey::Previous } else { StoryKey::Next }),
         "ArrowLeft" | "ArrowUp" | "PageUp" | "p" | "P" | "Backspace" => Some(StoryKey::Previous),
         "Home" => Some(StoryKey::First),
@@ -38,5 +41,7 @@ mod tests {
         assert_eq!(story_key("Escape", false, false), Some(StoryKey::Exit));
         assert_eq!(story_key("Home", false, false), Some(StoryKey::First));
         assert_eq!(story_key("x", false, false), None);
+        assert_eq!(story_key("N", true, false), Some(StoryKey::Notes));
+        assert_eq!(story_key("n", false, true), Some(StoryKey::Notes));
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Parameters: `year=2019|all`, `country=KEN`, `company=huawei,zte`, `category=safe-city,drones`,
 //! `evidence=confirmed`, `tab=map|table`, `region=africa`, `lang=en|fr|es|pt|ar|zh`, `theme=auto|light|dark`,
-//! `embed=1`, `mode=present`, `step=3`. Pym.js's own parameters (`childId`, `initialWidth`,
+//! `embed=1`, `mode=present`, `view=presenter`, `step=3`. Pym.js's own parameters (`childId`, `initialWidth`,
 //! `parentTitle`, `parentUrl`) are ignored here.
 
 use crate::data::model::{Category, Evidence, Region};
@@ -115,6 +115,7 @@ pub fn parse(query: &str) -> ViewState {
             "theme" => v.theme = Theme::from_id(val).unwrap_or(v.theme),
             "embed" => v.embed = matches!(val, "1" | "true" | "yes"),
             "mode" => v.present = val == "present",
+            "view" => v.presenter = val == "presenter",
             "step" => {
                 if let Ok(s) = val.parse::<usize>() {
                     if (1..=999).contains(&s) {
@@ -126,8 +127,9 @@ pub fn parse(query: &str) -> ViewState {
         }
     }
     if !v.present {
-        // A story step means nothing outside presentation mode.
+        // A story step and the presenter view mean nothing outside presentation mode.
         v.step = 0;
+        v.presenter = false;
     }
     v
 }
@@ -168,6 +170,9 @@ pub fn serialize(v: &ViewState) -> String {
     }
     if v.present {
         parts.push("mode=present".into());
+        if v.presenter {
+            parts.push("view=presenter".into());
+        }
         if v.step > 0 {
             parts.push(format!("step={}", v.step + 1));
         }
@@ -209,6 +214,11 @@ mod tests {
         assert_eq!(v.theme, Theme::Dark);
         assert!(v.embed && v.present);
         assert_eq!(v.step, 2);
+        assert!(!v.presenter);
+        let p = parse("?mode=present&view=presenter&step=4");
+        assert!(p.presenter && p.present);
+        assert_eq!(serialize(&p), "?mode=present&view=presenter&step=4");
+        assert!(!parse("?view=presenter").presenter, "the presenter view needs presentation mode");
     }
 
     #[test]

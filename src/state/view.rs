@@ -74,6 +74,9 @@ pub struct ViewState {
     pub theme: Theme,
     pub embed: bool,
     pub present: bool,
+    /// The presenter's window in presentation mode (`view=presenter`): current and next step
+    /// with the notes, kept in step with the audience window.
+    pub presenter: bool,
     /// Story step in presentation mode (0-based).
     pub step: usize,
 }

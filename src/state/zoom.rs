@@ -1,8 +1,8 @@
 //! Zoom and pan as an SVG viewBox that always keeps the map's aspect ratio, and region presets.
 
 use crate::data::model::Region;
-use crate::geo::path::BBox;
-use crate::geo::world::WorldMap;
+use crate::geo::path::{parse_path, ring_area, BBox};
+use crate::geo::world::{CountryShape, WorldMap};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ViewBox {
@@ -86,6 +86,55 @@ pub fn in_region(region: Region, iso3: &str, reg: &str, sub: &str) -> bool {
     }
 }
 
+/// The part of a country a frame should show: the bounding box of its largest ring together with
+/// the rings near it (within 1.5 diagonals of the largest ring's centre), so that France frames
+/// metropolitan France and Corsica, not French Guiana, and the United States its mainland and
+/// Alaska, not Hawaii. A state drawn as a marker (no shape) is its marker point.
+pub fn main_bbox(country: &CountryShape) -> BBox {
+    let Some(path) = &country.path else { return country.bbox() };
+    let rings: Vec<(BBox, f64)> = parse_path(path)
+        .into_iter()
+        .map(|r| {
+            let b = r.iter().fold(BBox::EMPTY, |mut b, p| {
+                b.add(*p);
+                b
+            });
+            (b, ring_area(&r).abs())
+        })
+        .filter(|(b, _)| !b.is_empty())
+        .collect();
+    let Some((main, _)) = rings.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1)) else { return country.bbox() };
+    let centre = |b: &BBox| ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
+    let (cx, cy) = centre(&main);
+    let reach = 1.5 * main.width().hypot(main.height());
+    rings
+        .iter()
+        .filter(|(b, _)| {
+            let (x, y) = centre(b);
+            (x - cx).hypot(y - cy) <= reach
+        })
+        .fold(main, |acc, (b, _)| acc.union(*b))
+}
+
+/// Padding around a framed country, as a fraction of its size on each side.
+pub const FRAME_PAD: f64 = 0.35;
+
+/// How a story step frames the map: its country's main shape with padding (zoom capped at
+/// MAX_ZOOM, so small countries keep their neighbours for context), else its region from its
+/// countries' geometry, else the whole world (None).
+pub fn step_frame(country: Option<&CountryShape>, region: Option<Region>, map: &WorldMap) -> Option<ViewBox> {
+    if let Some(c) = country {
+        let b = main_bbox(c);
+        if !b.is_empty() {
+            return Some(ViewBox::fit(b, FRAME_PAD, map));
+        }
+    }
+    match region {
+        None | Some(Region::World) => None,
+        Some(r) => Some(region_box(r, map)),
+    }
+}
+
 /// The view box of a region preset.
 pub fn region_box(region: Region, map: &WorldMap) -> ViewBox {
     if region == Region::World {
@@ -96,7 +145,7 @@ pub fn region_box(region: Region, map: &WorldMap) -> ViewBox {
         .iter()
         .filter(|c| !c.iso3.is_empty() && in_region(region, &c.iso3, &c.region, &c.subregion))
         .filter(|c| c.has_shape())
-        .fold(BBox::EMPTY, |acc, c| acc.union(c.bbox()));
+        .fold(BBox::EMPTY, |acc, c| acc.union(main_bbox(c)));
     ViewBox::fit(b, 0.04, map)
 }
 
@@ -153,6 +202,42 @@ mod tests {
         let v = ViewBox::fit(b, 0.0, &m);
         assert!(v.x <= 400.0 && v.x + v.w >= 600.0 && v.y <= 200.0 && v.y + v.h >= 220.0);
         assert!((v.h / v.w - 0.5).abs() < 1e-9);
+    }
+
+    fn shape(iso3: &str, path: Option<&str>, bbox: [f64; 4]) -> CountryShape {
+        CountryShape { iso3: iso3.into(), name: iso3.into(), name_fr: String::new(), region: "Europe".into(), subregion: String::new(), path: path.map(String::from), point: [bbox[0], bbox[1]], bbox }
+    }
+
+    #[test]
+    fn the_main_shape_leaves_far_territories_out() {
+        // A 20×10 mainland at (400,100), an island next to it, and a far territory at (100,400).
+        let c = shape("FRA", Some("M400 100l20 0 0 10-20 0zM425 112l3 0 0 3-3 0zM100 400l5 0 0 5-5 0z"), [100.0, 100.0, 428.0, 405.0]);
+        let b = main_bbox(&c);
+        assert_eq!(b.to_array(), [400.0, 100.0, 428.0, 115.0]);
+        let marker = shape("MLT", None, [500.0, 90.0, 500.0, 90.0]);
+        assert_eq!(main_bbox(&marker).to_array(), [500.0, 90.0, 500.0, 90.0]);
+    }
+
+    #[test]
+    fn a_step_frames_its_country_with_padding() {
+        let m = map();
+        let big = shape("BIG", Some("M200 100l400 0 0 200-400 0z"), [200.0, 100.0, 600.0, 300.0]);
+        let v = step_frame(Some(&big), Some(Region::Europe), &m).unwrap();
+        // Contains the country with FRAME_PAD of its width on each side, in the map's aspect.
+        assert!(v.x <= 200.0 - 0.3 * 400.0 && v.x + v.w >= 600.0 + 0.3 * 400.0, "{v:?}");
+        assert!(v.y <= 100.0 && v.y + v.h >= 300.0, "{v:?}");
+        assert!((v.h / v.w - 0.5).abs() < 1e-9);
+        // The country is centred and takes a large part of the frame.
+        assert!(((v.x + v.w / 2.0) - 400.0).abs() < 1e-6);
+        assert!(400.0 / v.w > 0.5, "{v:?}");
+        // A small country is framed at the deepest zoom, centred on it.
+        let small = shape("SRB", Some("M545 83.5l11 0 0 12.4-11 0z"), [545.0, 83.5, 556.0, 95.9]);
+        let s = step_frame(Some(&small), None, &m).unwrap();
+        assert!((s.w - m.width / MAX_ZOOM).abs() < 1e-9);
+        assert!(s.x <= 545.0 && s.x + s.w >= 556.0 && s.y <= 83.5 && s.y + s.h >= 95.9, "{s:?}");
+        // No country: the region's box, and the world for none or World.
+        assert_eq!(step_frame(None, None, &m), None);
+        assert_eq!(step_frame(None, Some(Region::World), &m), None);
     }
 
     #[test]

@@ -31,10 +31,26 @@ fn js_message(v: &wasm_bindgen::JsValue) -> Option<String> {
     v.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| v.as_string())
 }
 
+/// Ids of the script blocks in which `scripts/offline.mjs` inlines the dataset and the geometry.
+pub const INLINE_DATA: &str = "atlas-data";
+pub const INLINE_WORLD: &str = "atlas-geo";
+
+/// The text of an inlined `<script type="application/json" id=…>` block, if the page has one.
+fn inline_text(id: &str) -> Option<String> {
+    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+    el.text_content().filter(|t| !t.trim().is_empty())
+}
+
 /// Fetches the dataset and the geometry (both requests start at once) and validates them.
 pub async fn load(data_url: &str, world_url: &str) -> Result<crate::state::app::Loaded, crate::state::app::LoadError> {
     use crate::state::app::LoadError;
     let fail = |title: &str, detail: String| LoadError { title: title.to_string(), details: vec![detail] };
+    // The single-file offline build carries both files in JSON script blocks: no request at all.
+    if data_url == crate::components::app::DATA_URL {
+        if let (Some(data), Some(world)) = (inline_text(INLINE_DATA), inline_text(INLINE_WORLD)) {
+            return crate::data::load::build(data_url, &data, &world);
+        }
+    }
     let world = fetch_text(world_url);
     let data = fetch_text(data_url);
     let world = world.await.map_err(|e| fail("The map could not be loaded.", e))?;
