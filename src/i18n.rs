@@ -173,6 +173,7 @@ pub struct Strings {
     pub handout_story: &'static str,
     pub handout_sources: &'static str,
     pub handout_data: &'static str,
+    pub handout_version: &'static str,
     pub handout_qr: &'static str,
     pub handout_no_qr: &'static str,
     pub handout_print: &'static str,

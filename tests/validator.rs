@@ -313,6 +313,7 @@ fn accepted_copy_hosts_are_the_ones_docs_data_lists() {
     documented.sort_unstable();
     code.sort_unstable();
     assert_eq!(documented, code, "docs/DATA.md's accepted copy hosts and data::links::COPY_HOSTS must list the same hosts");
+}
 
 /// The minimal dataset with notes (and their language) on its story step.
 fn with_notes(notes: Value, lang: Option<&str>) -> Value {

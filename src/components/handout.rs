@@ -50,7 +50,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
             <header class="handout-head">
                 <h1 id="handout-title">{ s.title }</h1>
                 <p class="handout-dek">{ s.subtitle }</p>
-                <p class="handout-data">{ format!("{} {}{}", s.handout_data, meta.updated, if meta.licence.is_empty() { String::new() } else { format!(" · {}", meta.licence) }) }</p>
+                <p class="handout-data">{ format!("{} {}{}{}", s.handout_data, meta.updated, if meta.version.is_empty() { String::new() } else { format!(" · {} {}", s.handout_version, meta.version) }, if meta.licence.is_empty() { String::new() } else { format!(" · {}", meta.licence) }) }</p>
                 <div class="handout-qr">
                     if let (Some(code), Some(u)) = ((*qr).as_ref(), url.as_ref()) {
                         <svg class="qr" viewBox={format!("0 0 {0} {0}", code.side())} role="img" aria-label={format!("{} {u}", s.handout_qr)}>

@@ -48,7 +48,7 @@ mod tests {
         let step = |id: &str, sources: &[&str]| StoryStep { id: id.into(), year: 2019, country: None, region: None, caption: "c".into(), sources: sources.iter().map(|s| s.to_string()).collect(), notes: String::new(), notes_lang: None };
         let ds = Dataset {
             sources: vec![src("a"), src("b"), src("c"), src("unused")],
-            figures: vec![Figure { id: "f".into(), value: "1".into(), label: "l".into(), detail: String::new(), year: 2019, sources: vec!["c".into()] }],
+            figures: vec![Figure { id: "f".into(), value: "1".into(), label: "l".into(), detail: String::new(), year: 2019, sources: vec!["c".into()], company: None }],
             story: vec![step("s1", &["b", "c"]), step("s2", &["a", "b", "missing"])],
             ..Default::default()
         };

@@ -86,6 +86,7 @@ pub const STRINGS: Strings = Strings {
     handout_story: "The story, step by step",
     handout_sources: "Sources",
     handout_data: "Data updated",
+    handout_version: "version",
     handout_qr: "Open the live atlas:",
     handout_no_qr: "No QR code: this copy of the atlas was built without a public address (ATLAS_PUBLIC_URL).",
     handout_print: "Print",

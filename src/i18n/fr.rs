@@ -86,6 +86,7 @@ pub const STRINGS: Strings = Strings {
     handout_story: "Le récit, étape par étape",
     handout_sources: "Sources",
     handout_data: "Données mises à jour le",
+    handout_version: "version",
     handout_qr: "Ouvrir l’atlas en ligne :",
     handout_no_qr: "Pas de code QR : cette copie de l’atlas a été construite sans adresse publique (ATLAS_PUBLIC_URL).",
     handout_print: "Imprimer",
