@@ -29,6 +29,12 @@ cargo run --locked --quiet --bin atlas-geo -- node_modules "$tmp"
 cmp "$tmp" assets/geo/world.json || { echo "assets/geo/world.json is stale: run cargo run --bin atlas-geo" >&2; exit 1; }
 rm -f "$tmp"
 
+step "language packs are reproducible from src/i18n/*.rs + world-countries"
+tmpd="$(mktemp -d)"
+cargo run --locked --quiet --bin atlas-i18n -- node_modules "$tmpd"
+diff -r "$tmpd" assets/i18n >/dev/null || { echo "assets/i18n is stale: run cargo run --bin atlas-i18n" >&2; exit 1; }
+rm -rf "$tmpd"
+
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --locked --target wasm32-unknown-unknown --test web
 

@@ -30,3 +30,4 @@ pub mod details_open;
 pub mod event_card;
 pub mod event_year;
 pub mod about_data;
+pub mod lang_pack;

@@ -3,13 +3,21 @@
 //! `Lang`. Plural categories follow CLDR (`plural`), numbers and dates the language's conventions
 //! (`number`, `Strings::date`).
 
+// Only English is compiled into the browser build; the other languages reach it as packs
+// (`pack`, `assets/i18n/<code>.json`, generated from these tables by `atlas-i18n`).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod ar;
 pub mod en;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod es;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod fr;
 pub mod number;
+pub mod pack;
 pub mod plural;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod pt;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod zh;
 
 pub use plural::Plural;
@@ -46,15 +54,22 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
+    /// The language's strings. In the browser a language whose pack is not loaded yet answers in
+    /// English (the app waits for the pack before switching: `pack::ready`).
     pub fn strings(self) -> &'static Strings {
+        #[cfg(not(target_arch = "wasm32"))]
+        return table(self);
+        #[cfg(target_arch = "wasm32")]
         match self {
             Lang::En => &en::STRINGS,
-            Lang::Fr => &fr::STRINGS,
-            Lang::Es => &es::STRINGS,
-            Lang::Pt => &pt::STRINGS,
-            Lang::Ar => &ar::STRINGS,
-            Lang::Zh => &zh::STRINGS,
+            _ => pack::get(self).map(|p| &p.strings).unwrap_or(&en::STRINGS),
         }
+    }
+
+    /// A country's common name in this language (world-countries' translations), if known.
+    /// English names come with the geometry.
+    pub fn country_name(self, iso3: &str) -> Option<&'static str> {
+        pack::get(self)?.countries.get(iso3).copied()
     }
 
     /// The language's name in itself, for the picker (available before its pack is loaded).
@@ -79,9 +94,22 @@ impl Lang {
     }
 }
 
+/// The compiled-in table of a language (native builds: tests, tools, prerendering).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn table(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &en::STRINGS,
+        Lang::Fr => &fr::STRINGS,
+        Lang::Es => &es::STRINGS,
+        Lang::Pt => &pt::STRINGS,
+        Lang::Ar => &ar::STRINGS,
+        Lang::Zh => &zh::STRINGS,
+    }
+}
+
 /// Every interface string. Counted nouns are `Plural`s (CLDR categories, `{}` for the number).
 /// Date patterns use `{d}`, `{m}` (an entry of `months`) and `{y}`.
-#[derive(Debug, PartialEq, serde::Serialize)]
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Strings {
     pub code: &'static str,
     pub title: &'static str,
@@ -354,6 +382,27 @@ mod tests {
                 assert!(same.len() < en.len() / 8, "{}: {} keys identical to English: {same:?}", s.code, same.len());
             }
         }
+    }
+
+    #[test]
+    fn committed_packs_match_the_tables() {
+        for l in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let text = pack::committed(l).unwrap();
+            let p = pack::parse(text).unwrap_or_else(|e| panic!("assets/i18n/{}.json does not parse ({e}): run cargo run --bin atlas-i18n", l.code()));
+            let (want, got) = (entries(table(l)), entries(&p.strings));
+            for ((k, a), (_, b)) in want.iter().zip(&got) {
+                assert_eq!(a, b, "assets/i18n/{}.json is stale at key {k}: run cargo run --bin atlas-i18n", l.code());
+            }
+            assert!(p.countries.len() > 240, "{}: {} country names", l.code(), p.countries.len());
+        }
+        assert_eq!(Lang::Es.country_name("DEU"), Some("Alemania"));
+        assert_eq!(Lang::Pt.country_name("DEU"), Some("Alemanha"));
+        assert_eq!(Lang::Fr.country_name("DEU"), Some("Allemagne"));
+        assert_eq!(Lang::Ar.country_name("DEU"), Some("ألمانيا"));
+        assert_eq!(Lang::Zh.country_name("DEU"), Some("德国"));
+        assert_eq!(Lang::En.country_name("DEU"), None);
+        assert!(pack::install(Lang::Es, "{\"strings\": 1}".into()).is_ok(), "an installed pack is kept");
+        assert!(pack::parse("{\"strings\": 1, \"countries\": {}}").is_err());
     }
 
     #[test]

@@ -22,7 +22,6 @@ struct Info {
     iso3: String,
     num: String,
     name: String,
-    name_fr: String,
     region: String,
     subregion: String,
     lat: f64,
@@ -44,7 +43,6 @@ fn read_countries(path: &str) -> Result<Vec<Info>, String> {
             iso3: s(c, "/cca3"),
             num: s(c, "/ccn3"),
             name: s(c, "/name/common"),
-            name_fr: s(c, "/translations/fra/common"),
             region: s(c, "/region"),
             subregion: s(c, "/subregion"),
             lat: c.pointer("/latlng/0").and_then(|x| x.as_f64()).unwrap_or(0.0),
@@ -126,9 +124,9 @@ fn run() -> Result<(), String> {
             }
         }
         let c = ring_centroid(main);
-        let (iso3, name, name_fr, region, subregion) = match info {
-            Some(i) => (i.iso3.clone(), i.name.clone(), i.name_fr.clone(), i.region.clone(), i.subregion.clone()),
-            None => (String::new(), f.name.clone(), String::new(), String::new(), String::new()),
+        let (iso3, name, region, subregion) = match info {
+            Some(i) => (i.iso3.clone(), i.name.clone(), i.region.clone(), i.subregion.clone()),
+            None => (String::new(), f.name.clone(), String::new(), String::new()),
         };
         if !iso3.is_empty() && !seen.insert(iso3.clone()) {
             return Err(format!("two shapes for {iso3}"));
@@ -136,7 +134,6 @@ fn run() -> Result<(), String> {
         countries.push(CountryShape {
             iso3,
             name,
-            name_fr,
             region,
             subregion,
             path: Some(rings_to_path(&rings, TOLERANCE)),
@@ -151,7 +148,6 @@ fn run() -> Result<(), String> {
         countries.push(CountryShape {
             iso3: i.iso3.clone(),
             name: i.name.clone(),
-            name_fr: i.name_fr.clone(),
             region: i.region.clone(),
             subregion: i.subregion.clone(),
             path: None,

@@ -114,7 +114,7 @@ pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_else(|| AppState::from_query(&history::current_query())));
     let browser = use_memo((), |_| browser_lang());
-    let lang = state.view.lang.or(*browser).unwrap_or(Lang::En);
+    let (lang, lang_pending) = crate::components::lang_pack::use_lang_pack(state.view.lang.or(*browser).unwrap_or(Lang::En));
     let s = lang.strings();
 
     use_effect_with((lang, state.view.theme), |(lang, theme)| apply_document(*lang, *theme));
@@ -285,6 +285,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let body = match (&state.status, loaded) {
+        _ if lang_pending => html! { <StatusView {lang} on_retry={on_retry.clone()} /> },
         (Status::Failed(e), _) => html! { <StatusView {lang} error={e.clone()} on_retry={on_retry.clone()} /> },
         (_, None) => html! { <StatusView {lang} on_retry={on_retry.clone()} /> },
         (_, Some(loaded)) => {

@@ -101,7 +101,6 @@ mod tests {
         let c = |iso3: &str, path: Option<&str>| CountryShape {
             iso3: iso3.into(),
             name: iso3.into(),
-            name_fr: String::new(),
             region: String::new(),
             subregion: String::new(),
             path: path.map(String::from),

@@ -21,8 +21,6 @@ pub struct CountryShape {
     pub iso3: String,
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub name_fr: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub region: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub subregion: String,

@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 pub struct Pack {
     pub strings: Strings,
     /// ISO 3166-1 alpha-3 code → common name in this language.
+    #[serde(borrow)]
     pub countries: BTreeMap<&'static str, &'static str>,
 }
 

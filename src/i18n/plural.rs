@@ -49,7 +49,7 @@ pub fn category(lang: Lang, n: u64) -> Category {
 /// A counted phrase in every CLDR category; `{}` stands for the formatted number (a form may leave
 /// it out, as Arabic does for one and two). Languages fill only the categories they use: `simple`
 /// copies `other` into the rest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Plural {
     pub zero: &'static str,
     pub one: &'static str,

@@ -45,12 +45,12 @@ impl Loaded {
         self.country_name_in(iso3, Lang::En)
     }
 
-    /// The country's name in a language (French names from world-countries), else the code.
+    /// The country's name in a language (world-countries' translations, from the language pack),
+    /// else its English name, else the code.
     pub fn country_name_in(&self, iso3: &str, lang: Lang) -> String {
-        match (lang, self.world.country(&self.index, iso3)) {
-            (Lang::Fr, Some(c)) if !c.name_fr.is_empty() => c.name_fr.clone(),
-            (_, Some(c)) => c.name.clone(),
-            _ => iso3.to_string(),
+        match self.world.country(&self.index, iso3) {
+            Some(c) => lang.country_name(&c.iso3).map(str::to_string).unwrap_or_else(|| c.name.clone()),
+            None => iso3.to_string(),
         }
     }
 
@@ -372,7 +372,6 @@ mod tests {
         let shape = |iso3: &str, region: &str| CountryShape {
             iso3: iso3.into(),
             name: iso3.into(),
-            name_fr: String::new(),
             region: region.into(),
             subregion: String::new(),
             path: Some("M0 0l10 0 0 10z".into()),

@@ -7,11 +7,9 @@ use crate::state::search::{place_names, Entry, HitKind};
 pub fn entries(l: &Loaded, lang: Lang) -> Vec<Entry> {
     let mut out = Vec::new();
     for c in l.world.countries.iter().filter(|c| !c.iso3.is_empty()) {
-        let (label, alt) = match lang {
-            Lang::Fr if !c.name_fr.is_empty() => (c.name_fr.as_str(), c.name.as_str()),
-            _ => (c.name.as_str(), c.name_fr.as_str()),
-        };
-        out.push(Entry::new(HitKind::Country, label, "", &c.iso3, &[alt, &c.iso3]));
+        // The name in the reader's language; the English name and the code also match.
+        let label = lang.country_name(&c.iso3).unwrap_or(&c.name);
+        out.push(Entry::new(HitKind::Country, label, "", &c.iso3, &[&c.name, &c.iso3]));
     }
     for d in &l.data.deployments {
         let country = l.country_name_in(&d.country, lang);

@@ -1,0 +1,42 @@
+//! `use_lang_pack`: the language the page can show now. English is compiled in; another language
+//! is fetched as `i18n/<code>.json` when first asked for, and the page switches once it is in (the
+//! status view shows "loading" meanwhile, so nothing flashes half-translated). If the pack cannot
+//! be loaded the page stays in English and the console says why.
+
+use crate::i18n::{pack, Lang};
+use yew::prelude::*;
+
+/// (language to render, whether its pack is still on its way)
+#[hook]
+pub fn use_lang_pack(requested: Lang) -> (Lang, bool) {
+    // Bumped when a pack arrives or fails, to render again.
+    let tick = use_state(|| 0u32);
+    let failed = use_mut_ref(Vec::<Lang>::new);
+    {
+        let (tick, failed) = (tick.clone(), failed.clone());
+        use_effect_with(requested, move |lang| {
+            let lang = *lang;
+            #[cfg(target_arch = "wasm32")]
+            if !pack::ready(lang) && !failed.borrow().contains(&lang) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let url = format!("i18n/{}.json", lang.code());
+                    let result = crate::web::fetch::fetch_text(&url).await.and_then(|text| pack::install(lang, text).map(|_| ()));
+                    if let Err(e) = result {
+                        crate::web::dom::log(&format!("Language pack not loaded, showing English: {e}"));
+                        failed.borrow_mut().push(lang);
+                    }
+                    tick.set(*tick + 1);
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (lang, tick, failed);
+        });
+    }
+    if pack::ready(requested) {
+        (requested, false)
+    } else if failed.borrow().contains(&requested) {
+        (Lang::En, false)
+    } else {
+        (Lang::En, true)
+    }
+}
