@@ -15,6 +15,12 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
+# A font with Chinese glyphs, so screenshots of the Chinese interface show text, not boxes.
+if ! fc-list 2>/dev/null | grep -qi "wqy"; then
+  step "installing a CJK font (Debian fonts-wqy-microhei)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq fonts-wqy-microhei >/dev/null || { apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei >/dev/null; }
+fi
 . scripts/setup.sh
 
 step "native tests"

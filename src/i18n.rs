@@ -273,6 +273,12 @@ impl Strings {
         self.countries_n.format(self.lang(), n as u64)
     }
 
+    /// A span of years, `2005–2019`. In a right-to-left language it is isolated as left to right
+    /// (U+2066 … U+2069), or the bidi algorithm would show `2019–2005`.
+    pub fn years(&self, a: impl std::fmt::Display, b: impl std::fmt::Display) -> String {
+        if self.lang().is_rtl() { format!("\u{2066}{a}–{b}\u{2069}") } else { format!("{a}–{b}") }
+    }
+
     /// An integer with the language's digit grouping (`12,345`, `12 345`, `12.345`).
     pub fn int(&self, n: i64) -> String {
         number::format_int(self.lang(), n)
@@ -428,6 +434,8 @@ mod tests {
         assert_eq!(Lang::Ar.strings().deployments(12), "12 عملية نشر");
         assert_eq!(Lang::Es.strings().countries(1234), "1234 países");
         assert_eq!(Lang::Pt.strings().countries(12345), "12.345 países");
+        assert_eq!(Lang::En.strings().years(2005, 2019), "2005–2019");
+        assert_eq!(Lang::Ar.strings().years(2005, 2019), "\u{2066}2005–2019\u{2069}");
         assert_eq!(Lang::Es.strings().category(crate::data::model::Category::ALL[1]), "Reconocimiento facial");
     }
 }

@@ -294,7 +294,7 @@ pub fn App(props: &AppProps) -> Html {
             let summary = summarise(&vis);
             let range = loaded.years.unwrap_or((2000, 2020));
             let span = match (summary.first_year, summary.last_year) {
-                (Some(a), Some(b)) if a != b => format!(" · {a}–{b}"),
+                (Some(a), Some(b)) if a != b => format!(" · {}", s.years(a, b)),
                 (Some(a), _) => format!(" · {a}"),
                 _ => String::new(),
             };

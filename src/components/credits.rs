@@ -33,7 +33,7 @@ pub fn Credits(props: &CreditsProps) -> Html {
     html! {
         <footer class="credits">
             <h2>{ s.credits_title }</h2>
-            <p>{ s.credits_data }{ if updated.is_empty() { String::new() } else { format!(" ({updated})") } }</p>
+            <p>{ s.credits_data }{ if updated.is_empty() { String::new() } else { format!(" ({})", s.date_str(updated)) } }</p>
             <p>{ s.credits_geo }</p>
             if !l.data.changelog.is_empty() {
                 <details class="changelog" id="changelog">

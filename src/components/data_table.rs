@@ -56,7 +56,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         html! {
             <tr key={d.id.clone()} id={format!("row-{}", d.id)}>
                 <th scope="row"><button type="button" class="link-button" onclick={select}>{ name }</button></th>
-                <td class="num">{ match d.end_year { Some(e) if e != d.year => format!("{}–{}", d.year, e), _ => d.year.to_string() } }</td>
+                <td class="num">{ match d.end_year { Some(e) if e != d.year => s.years(d.year, e), _ => d.year.to_string() } }</td>
                 <td>{ &d.place }</td>
                 <td>{ if companies.is_empty() { s.unnamed_vendor.to_string() } else { companies.join(", ") } }</td>
                 <td>{ d.categories.iter().map(|c| s.category(*c)).collect::<Vec<_>>().join(", ") }</td>

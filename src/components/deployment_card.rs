@@ -19,7 +19,7 @@ pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
     let s = props.lang.strings();
     let d = &props.deployment;
     let years = match d.end_year {
-        Some(end) if end != d.year => format!("{}–{}", d.year, end),
+        Some(end) if end != d.year => s.years(d.year, end),
         _ => d.year.to_string(),
     };
     let companies: Vec<&str> = d.companies.iter().map(|c| props.loaded.company_name(c)).collect();

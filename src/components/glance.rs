@@ -34,7 +34,7 @@ pub fn Glance(props: &GlanceProps) -> Html {
         let sources = f.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
         html! {
             <li key={f.id.clone()} class="figure" id={format!("f-{}", f.id)}>
-                <p class="fig-value">{ &f.value }</p>
+                <p class="fig-value" lang="en">{ &f.value }</p>
                 <p class="fig-label" lang="en">{ &f.label }</p>
                 if !f.detail.is_empty() { <p class="fig-detail" lang="en">{ &f.detail }</p> }
                 if let Some(note) = f.company.as_deref().map(|c| documented_note(&props.loaded, c, props.lang)) {

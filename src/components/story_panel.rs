@@ -45,8 +45,8 @@ pub fn StoryPanel(props: &StoryPanelProps) -> Html {
                 <StoryNotes step={step.clone()} lang={props.lang} />
             }
             <div class="story-controls">
-                <button type="button" class="story-prev" onclick={props.on_step.reform(|_: MouseEvent| -1)} disabled={props.step == 0}><span class="flip" aria-hidden="true">{ "←" }</span>{ " " }{ s.previous }</button>
-                <button type="button" class="story-next" onclick={props.on_step.reform(|_: MouseEvent| 1)} disabled={props.step + 1 >= n}>{ s.next }{ " " }<span class="flip" aria-hidden="true">{ "→" }</span></button>
+                <button type="button" class="story-prev" onclick={props.on_step.reform(|_: MouseEvent| -1)} disabled={props.step == 0}><span class="mirror-rtl" aria-hidden="true">{ "←" }</span>{ " " }{ s.previous }</button>
+                <button type="button" class="story-next" onclick={props.on_step.reform(|_: MouseEvent| 1)} disabled={props.step + 1 >= n}>{ s.next }{ " " }<span class="mirror-rtl" aria-hidden="true">{ "→" }</span></button>
                 <button type="button" class="story-presenter" onclick={props.on_presenter.reform(|_: MouseEvent| ())}>{ s.presenter_view }</button>
                 <button type="button" class="story-exit" onclick={props.on_exit.reform(|_: MouseEvent| ())}>{ s.exit_presentation }</button>
             </div>

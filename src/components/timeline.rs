@@ -128,7 +128,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <button type="button" class="step" onclick={next} aria-label={s.next_year} disabled={props.year == Some(max)}>{ "›" }</button>
                 </span>
                 <button type="button" class="all" onclick={all} aria-pressed={if props.year.is_none() { "true" } else { "false" }}>{ s.all_years }</button>
-                <output class="year-readout" aria-hidden="true">{ props.year.map(|y| y.to_string()).unwrap_or_else(|| format!("{min}–{max}")) }</output>
+                <output class="year-readout" aria-hidden="true">{ props.year.map(|y| y.to_string()).unwrap_or_else(|| s.years(min, max)) }</output>
             </div>
             <div class="tl-track" ref={track.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                 <svg class="tl-chart" viewBox={format!("0 0 {} {}", years * COL_W, CHART_H)} preserveAspectRatio="none" aria-hidden="true" focusable="false">
