@@ -205,7 +205,7 @@ mod tests {
     }
 
     fn shape(iso3: &str, path: Option<&str>, bbox: [f64; 4]) -> CountryShape {
-        CountryShape { iso3: iso3.into(), name: iso3.into(), name_fr: String::new(), region: "Europe".into(), subregion: String::new(), path: path.map(String::from), point: [bbox[0], bbox[1]], bbox }
+        CountryShape { iso3: iso3.into(), name: iso3.into(), region: "Europe".into(), subregion: String::new(), path: path.map(String::from), point: [bbox[0], bbox[1]], bbox }
     }
 
     #[test]
