@@ -21,11 +21,11 @@ const shot = async (page, name) => {
 };
 const stepShown = (page, k) => page.waitForFunction((t) => document.querySelector('.story-count')?.innerText === t, `STEP ${k} / ${n}`, { timeout: 5000 });
 
-for (const [width, height] of [[1920, 1080], [1280, 720]]) {
-  test(`presentation at ${width}×${height}: map, legend and step 7 on screen, Serbia framed, projector type`, async () => {
-    const { page, log, context } = await openPage(browser, { width, height, reducedMotion: 'reduce', url: server.base + '?mode=present&step=7' });
+for (const [width, height, lang] of [[1920, 1080, 'en'], [1280, 720, 'en'], [1280, 720, 'ar']]) {
+  test(`presentation at ${width}×${height} (${lang}): map, legend and step 7 on screen, Serbia framed, projector type`, async () => {
+    const { page, log, context } = await openPage(browser, { width, height, reducedMotion: 'reduce', url: server.base + `?mode=present&step=7&lang=${lang}` });
     await mapReady(page);
-    await stepShown(page, 7);
+    await page.waitForFunction(() => /7 \/ /.test(document.querySelector('.story-count')?.innerText || ''));
     assert.equal(data.story[6].country, 'SRB', 'step 7 is Serbia');
     await page.locator('#c-SRB.selected').waitFor();
     const m = await page.evaluate(() => {
@@ -37,7 +37,7 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
         atlasScroll: (() => { const a = document.querySelector('.atlas'); return a.scrollHeight - a.clientHeight; })(),
         map: r('svg.map'), legend: r('.legend .scale'), caption: r('.story-caption'), year: r('.story-year'), serbia: r('#c-SRB'),
         captionPx: fs('.story-caption'), yearPx: fs('.story-year'),
-        bars: [...document.querySelectorAll('.toolbar, .zoom-controls, .timeline, .filters, .share, .events')].filter((e) => e.getClientRects().length).length,
+        bars: [...document.querySelectorAll('.toolbar, .zoom-controls, .timeline, .filters, .share, .events, .about, .changelog, .prefs')].filter((e) => e.getClientRects().length).length,
       };
     });
     const inside = (b, what) => assert.ok(b && b.left >= 0 && b.top >= 0 && b.right <= m.vw + 0.5 && b.bottom <= m.vh + 0.5, `${what} inside the ${m.vw}×${m.vh} viewport: ${JSON.stringify(b)}`);
@@ -52,7 +52,7 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
     if (height >= 1080) assert.ok(m.captionPx >= 24, `body text ${m.captionPx}px at 1080p`);
     assert.ok(m.yearPx > m.captionPx, `heading ${m.yearPx}px larger than body ${m.captionPx}px`);
     assert.equal(m.bars, 0, 'no control bars left over');
-    await shot(page, `present-${width}x${height}-step7`);
+    await shot(page, `present-${width}x${height}-${lang}-step7`);
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
