@@ -129,8 +129,11 @@ pub fn App(props: &AppProps) -> Html {
                     let data_url = data_url_from_query(&history::current_query());
                     match crate::web::fetch::load(&data_url, WORLD_URL).await {
                         Ok(loaded) => {
-                            for w in &loaded.warnings {
-                                crate::web::dom::log(w);
+                            // Data warnings are for editors (the CLI shows them): only `?debug=1` logs them.
+                            if url::debug(&history::current_query()) {
+                                for w in &loaded.warnings {
+                                    crate::web::dom::log(w);
+                                }
                             }
                             dispatcher.dispatch(Action::Loaded(Rc::new(loaded)))
                         }

@@ -17,7 +17,7 @@ pub struct Loaded {
     pub data: Dataset,
     pub world: WorldMap,
     pub index: CountryIndex,
-    /// Validator warnings (not shown to readers; logged to the console).
+    /// Validator warnings (not shown to readers; logged to the console with `?debug=1`).
     pub warnings: Vec<String>,
     /// Each country's path data as a shared string, built once (by position in `world`).
     pub paths: Vec<Option<yew::AttrValue>>,

@@ -54,6 +54,12 @@ pub fn percent_encode(s: &str) -> String {
     out
 }
 
+/// Whether `?debug=1` asks for the data warnings in the browser console (for editors; readers'
+/// consoles stay quiet). Not part of the view: it is kept in the address bar as a foreign parameter.
+pub fn debug(query: &str) -> bool {
+    pairs(query).iter().any(|(k, v)| k == "debug" && matches!(v.as_str(), "1" | "true"))
+}
+
 /// `(key, value)` pairs of a query string (with or without the leading `?`).
 pub fn pairs(query: &str) -> Vec<(String, String)> {
     let q = query.strip_prefix('?').unwrap_or(query);
@@ -198,6 +204,15 @@ mod tests {
         }
         assert_eq!(parse("?lang=zh-CN").lang, Some(Lang::Zh));
         assert_eq!(parse("?lang=ar").lang, Some(Lang::Ar));
+    }
+
+    #[test]
+    fn debug_is_on_only_when_asked() {
+        assert!(debug("?debug=1"));
+        assert!(debug("?year=2019&debug=true"));
+        for q in ["", "?debug=0", "?debug", "?debugx=1", "?year=2019"] {
+            assert!(!debug(q), "{q}");
+        }
     }
 
     #[test]

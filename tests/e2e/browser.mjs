@@ -41,12 +41,16 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Opens a page that records console errors, page errors, failed requests and every request URL. */
+/** Opens a page that records console messages (every type, and errors on their own), page errors,
+ *  failed requests and every request URL. */
 export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light', reducedMotion = 'no-preference', url, route } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
   const page = await context.newPage();
-  const log = { consoleErrors: [], pageErrors: [], failed: [], requests: [] };
-  page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+  const log = { console: [], consoleErrors: [], pageErrors: [], failed: [], requests: [] };
+  page.on('console', (m) => {
+    log.console.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error') log.consoleErrors.push(m.text());
+  });
   page.on('pageerror', (e) => log.pageErrors.push(String(e)));
   page.on('requestfailed', (r) => log.failed.push(`${r.url()} ${r.failure()?.errorText}`));
   page.on('request', (r) => log.requests.push(r.url()));

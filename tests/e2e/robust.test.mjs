@@ -27,6 +27,32 @@ test('?data= loads another dataset in the same schema', async () => {
   await context.close();
 });
 
+test('a normal load logs nothing to the console; ?debug=1 logs the data warnings for editors', async () => {
+  const { page, log, context } = await openPage(browser, { url: server.base + '?year=2019&country=KEN' });
+  await mapReady(page);
+  await page.locator('#c-UGA').hover();
+  await page.waitForTimeout(300);
+  assert.deepEqual(log.console, [], 'no console message of any type');
+  await context.close();
+  // A dataset with one deployment on a single source: ?debug=1 names it in a console warning.
+  const one = structuredClone(data);
+  const d = one.deployments.find((x) => x.sources.length > 1);
+  d.sources = d.sources.slice(0, 1);
+  for (const q of ['?data=alt/data.json', '?debug=1&data=alt/data.json']) {
+    const { page, log, context } = await openPage(browser, { url: server.base + q, route: routeAlt(JSON.stringify(one)) });
+    await mapReady(page);
+    await page.waitForTimeout(300);
+    const mine = log.console.filter((m) => m.includes(`deployments/${d.id}`) && m.includes('single source'));
+    if (q.includes('debug')) {
+      assert.equal(mine.length, 1, `debug logs the warning: ${log.console.join(' | ')}`);
+      assert.ok(log.console.every((m) => m.startsWith('warning: ')), 'warnings only');
+    } else {
+      assert.deepEqual(log.console, [], 'without debug the same data logs nothing');
+    }
+    await context.close();
+  }
+});
+
 test('?data= failures show the problem in the widget, never a blank page', async () => {
   const big = JSON.stringify({ deployments: [], pad: 'x'.repeat(6 * 1024 * 1024) });
   const cases = [
