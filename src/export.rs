@@ -4,4 +4,5 @@ pub mod cite;
 pub mod data;
 pub mod handout;
 pub mod qr;
+pub mod filename;
 pub mod svg;

@@ -148,6 +148,10 @@ pub struct Strings {
     pub year: &'static str,
     pub timeline_label: &'static str,
     pub slider_help: &'static str,
+    /// What the timeline's bars count (its axis label).
+    pub timeline_axis: &'static str,
+    /// Key entry for the numbered key-event markers over the bars.
+    pub timeline_events_key: &'static str,
     pub events_title: &'static str,
     pub no_events: &'static str,
     pub filters: &'static str,

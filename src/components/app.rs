@@ -21,7 +21,7 @@ use crate::state::aggregate::country_stats;
 use crate::state::app::{Action, AppState, Status};
 use crate::state::filter::{self, summarise};
 use crate::state::search::HitKind;
-use crate::state::timeline::bars;
+use crate::state::timeline::{bars, shown_span};
 use crate::state::url;
 use crate::state::story::{story_key, StoryKey};
 use crate::state::view::{Tab, Theme};
@@ -296,10 +296,12 @@ pub fn App(props: &AppProps) -> Html {
             let stats = stats.clone();
             let summary = summarise(&vis);
             let range = loaded.years.unwrap_or((2000, 2020));
-            let span = match (summary.first_year, summary.last_year) {
-                (Some(a), Some(b)) if a != b => format!(" · {}", s.years(a, b)),
-                (Some(a), _) => format!(" · {a}"),
-                _ => String::new(),
+            // The timeline's span (first year of the data to the year shown), not the visible
+            // deployments' own first year: one range everywhere.
+            let span = match shown_span(range, year) {
+                _ if summary.deployments == 0 => String::new(),
+                (a, b) if a == b => format!(" · {a}"),
+                (a, b) => format!(" · {}", s.years(a, b)),
             };
             let summary_text = format!("{} · {}{}", s.countries(summary.countries), s.deployments(summary.deployments), span);
             let year_text = format!("{}: {}, {}", year.map(|y| y.to_string()).unwrap_or_else(|| s.all_years.to_string()), s.countries(summary.countries), s.deployments(summary.deployments));
@@ -398,21 +400,25 @@ pub fn App(props: &AppProps) -> Html {
                 let selected = state.view.country.clone();
                 let view_desc = view_desc.clone();
                 let source_line = format!("{} {} · {}", s.svg_source, here.split(['?', '#']).next().unwrap_or(""), s.svg_map_credit);
+                let view = state.view.clone();
                 Callback::from(move |k: ExportKind| {
+                    use crate::export::filename::{file_name, FileKind};
                     use crate::export::svg::{map_svg, SvgText, WIDTH};
                     use crate::web::download::download_text;
                     let svg_text = SvgText { title: s.title, subtitle: &view_desc, legend_title: s.legend_title, legend_none: s.legend_none, source: &source_line };
                     let result = match k {
                         ExportKind::Svg => {
+                            let name = file_name(&view, FileKind::MapSvg);
                             let (svg, _) = map_svg(&loaded.world, &stats, zoom, selected.as_deref(), &svg_text);
-                            download_text("surveillance-atlas-map.svg", "image/svg+xml", &svg).map(|_| "surveillance-atlas-map.svg")
+                            download_text(&name, "image/svg+xml", &svg).map(|_| name)
                         }
                         ExportKind::Png => {
+                            let name = file_name(&view, FileKind::MapPng("16x9"));
                             let (svg, h) = map_svg(&loaded.world, &stats, zoom, selected.as_deref(), &svg_text);
                             let status = status.clone();
                             let fut = async move {
-                                let r = crate::web::download::download_png("surveillance-atlas-map.png", &svg, WIDTH, h, 2.0).await;
-                                status.set(match r { Ok(()) => format!("{} surveillance-atlas-map.png", s.saved), Err(e) => e }.into());
+                                let r = crate::web::download::download_png(&name, &svg, WIDTH, h, 2.0).await;
+                                status.set(match r { Ok(()) => format!("{} {name}", s.saved), Err(e) => e }.into());
                             };
                             #[cfg(target_arch = "wasm32")]
                             wasm_bindgen_futures::spawn_local(fut);
@@ -420,11 +426,20 @@ pub fn App(props: &AppProps) -> Html {
                             drop(fut);
                             return;
                         }
-                        ExportKind::Csv => download_text("surveillance-atlas-deployments.csv", "text/csv;charset=utf-8", &crate::data::csv::deployments_csv(visible.iter())).map(|_| "surveillance-atlas-deployments.csv"),
+                        ExportKind::Csv => {
+                            let name = file_name(&view, FileKind::Csv);
+                            let names = crate::data::csv::ReaderNames {
+                                country: &|c| loaded.country_name_in(c, lang),
+                                category: &|c| s.category(c).to_string(),
+                                evidence: &|e| s.evidence(e).to_string(),
+                            };
+                            download_text(&name, "text/csv;charset=utf-8", &crate::data::csv::reader_csv(&loaded.data, visible.iter(), &names)).map(|_| name)
+                        }
                         ExportKind::Json => {
+                            let name = file_name(&view, FileKind::Json);
                             let subset = crate::export::data::subset(&loaded.data, &visible);
                             let json = serde_json::to_string_pretty(&subset).unwrap_or_default();
-                            download_text("surveillance-atlas-data.json", "application/json", &json).map(|_| "surveillance-atlas-data.json")
+                            download_text(&name, "application/json", &json).map(|_| name)
                         }
                     };
                     status.set(match result { Ok(name) => format!("{} {name}", s.saved), Err(e) => e }.into());
@@ -479,6 +494,7 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <>
+                    <p class="print-view">{ view_desc.clone() }</p>
                     if state.handout {
                         <Handout loaded={loaded.clone()} {lang} on_close={to_action(&state.dispatcher(), |_: ()| Action::Handout(false))} />
                     }

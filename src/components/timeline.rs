@@ -1,6 +1,9 @@
 use crate::components::timeline_chart::{TimelineChart, CHART_H, COL_W};
+use crate::components::timeline_key::TimelineKey;
+use crate::components::timeline_marks::TimelineMarks;
+use crate::components::timeline_tip::TimelineTip;
 use crate::i18n::Lang;
-use crate::state::timeline::{slider_key, year_at, YearBar};
+use crate::state::timeline::{bar_tip, column_centre, slider_key, year_at, YearBar};
 use crate::web::dom::{pointer_fraction, set_style};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,7 +24,8 @@ pub struct TimelineProps {
     pub on_pause: Callback<()>,
 }
 
-/// Year bars (stacked by technology, events marked), a WAI-ARIA slider, step and Play buttons.
+/// Year bars (stacked by technology, numbered key-event markers, a tooltip per bar on hover and
+/// when the slider has focus, a key), a WAI-ARIA slider, step and Play buttons.
 #[function_component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let s = props.lang.strings();
@@ -30,6 +34,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let track = use_node_ref();
     let thumb = use_node_ref();
     let dragging = use_state(|| false);
+    // The bar under a mouse pointer, and whether the slider has focus (then its year's bar
+    // has the tooltip; Escape dismisses it until the next key or focus).
+    let hover = use_state(|| None::<i32>);
+    let focused = use_state(|| false);
+    let dismissed = use_state(|| false);
     let shown = props.year.unwrap_or(max);
 
     {
@@ -44,11 +53,35 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onkeydown = {
         let on_year = props.on_year.clone();
         let year = props.year;
+        let dismissed = dismissed.clone();
+        let (hover, focused) = (hover.clone(), focused.clone());
         Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *focused && !*dismissed {
+                // The tooltip goes first; the next Escape reaches the widget (closes the panel).
+                e.stop_propagation();
+                dismissed.set(true);
+                hover.set(None);
+                return;
+            }
+            dismissed.set(false);
             if let Some(y) = slider_key(&e.key(), year, (min, max)) {
                 e.prevent_default();
                 on_year.emit(Some(y));
             }
+        })
+    };
+    let onfocus = {
+        let (focused, dismissed) = (focused.clone(), dismissed.clone());
+        Callback::from(move |_: FocusEvent| {
+            focused.set(true);
+            dismissed.set(false);
+        })
+    };
+    let onblur = {
+        let (focused, dismissed) = (focused.clone(), dismissed.clone());
+        Callback::from(move |_: FocusEvent| {
+            focused.set(false);
+            dismissed.set(false);
         })
     };
     let from_pointer = {
@@ -82,10 +115,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let onpointermove = {
         let dragging = dragging.clone();
+        let (track, hover, dismissed) = (track.clone(), hover.clone(), dismissed.clone());
         Callback::from(move |e: PointerEvent| {
             if *dragging {
                 from_pointer(&e);
             }
+            if e.pointer_type() == "mouse" && !*dismissed {
+                let y = pointer_fraction(&track, e.client_x(), e.client_y()).map(|(fx, _)| year_at(fx, (min, max)));
+                if y != *hover {
+                    hover.set(y);
+                }
+            }
+        })
+    };
+    let onpointerleave = {
+        let (hover, dismissed) = (hover.clone(), dismissed.clone());
+        Callback::from(move |_: PointerEvent| {
+            hover.set(None);
+            dismissed.set(false);
         })
     };
     let onpointerup = {
@@ -107,6 +154,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let cls = classes!("tl-label", (y % 2 == 0).then_some("m2"), (y % 5 == 0).then_some("m5"), (y % 10 == 0).then_some("m10"), (y == min || y == max).then_some("edge"));
         html! { <li key={y} class={cls}><span>{ y }</span></li> }
     }).collect::<Html>();
+
+    // The tooltip: the hovered bar, else (slider focused) the year's bar or, for "all years", all.
+    let tip_year = match (*hover, *focused && !*dismissed) {
+        (Some(y), _) => Some(Some(y)),
+        (None, true) => Some(props.year),
+        (None, false) => None,
+    };
+    let tip = tip_year.and_then(|y| bar_tip(&props.bars, y));
+    let tip_at = column_centre(tip_year.flatten().unwrap_or(max), (min, max));
+    let described = if tip.is_some() { "slider-help tl-tip" } else { "slider-help" };
 
     let play_label = if props.playing { s.pause } else { s.play };
     let onplay = {
@@ -130,7 +187,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <button type="button" class="all" onclick={all} aria-pressed={if props.year.is_none() { "true" } else { "false" }}>{ s.all_years }</button>
                 <output class="year-readout" aria-hidden="true">{ props.year.map(|y| y.to_string()).unwrap_or_else(|| s.years(min, max)) }</output>
             </div>
-            <div class="tl-track" ref={track.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+            <TimelineMarks bars={props.bars.clone()} />
+            <div class="tl-track" ref={track.clone()} {onpointerdown} {onpointermove} {onpointerleave} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                <TimelineTip lang={props.lang} {tip} at={tip_at} />
                 <svg class="tl-chart" viewBox={format!("0 0 {} {}", years * COL_W, CHART_H)} preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     { highlight }
                     <TimelineChart bars={props.bars.clone()} />
@@ -140,9 +199,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <div ref={thumb} class={classes!("tl-thumb", props.year.is_none().then_some("all"))} role="slider" tabindex="0"
                     aria-label={s.year} aria-valuemin={min.to_string()} aria-valuemax={max.to_string()}
                     aria-valuenow={shown.to_string()} aria-valuetext={props.value_text.clone()}
-                    aria-describedby="slider-help" {onkeydown}></div>
+                    aria-describedby={described} {onkeydown} {onfocus} {onblur}></div>
             </div>
             <ol class="tl-labels" aria-hidden="true">{ labels }</ol>
+            <TimelineKey lang={props.lang} bars={props.bars.clone()} />
             <p id="slider-help" class="visually-hidden">{ s.slider_help }</p>
         </section>
     }

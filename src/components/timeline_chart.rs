@@ -11,7 +11,7 @@ pub struct TimelineChartProps {
     pub bars: Rc<Vec<YearBar>>,
 }
 
-/// The year bars (stacked by technology) and the event marks. They depend on the data and the
+/// The year bars (stacked by technology); the key-event markers are `timeline_marks`. They depend on the data and the
 /// filters only, never on the selected year, so a year change does not re-render them: the
 /// timeline draws the year's highlight and the veil over later years around this group.
 #[function_component]
@@ -28,7 +28,6 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         html! {
             <g key={b.year} class="yr" data-year={b.year.to_string()}>
                 { segs }
-                if b.events > 0 { <rect class="ev-mark" x={format!("{:.1}", x + 3.5)} y="0" width="3" height="3" /> }
             </g>
         }
     }).collect::<Html>();

@@ -145,6 +145,48 @@ pub fn deployments_csv<'a>(deployments: impl IntoIterator<Item = &'a Deployment>
     write(DEPLOYMENTS, &deployment_rows(deployments))
 }
 
+/// UTF-8 byte-order mark: without it Excel reads a CSV as the system's legacy code page and
+/// garbles "Huíla" or "Côte d'Ivoire".
+pub const BOM: char = '\u{feff}';
+
+/// Names in the reader's language, supplied by the caller (this module knows no languages).
+pub struct ReaderNames<'a> {
+    pub country: &'a dyn Fn(&str) -> String,
+    pub category: &'a dyn Fn(Category) -> String,
+    pub evidence: &'a dyn Fn(Evidence) -> String,
+}
+
+const READER: &[&str] = &[
+    "id", "country", "country_name", "place", "year", "end_year", "announced", "signed", "live", "cancelled", "companies", "company_names", "categories", "category_names", "summary",
+    "evidence", "evidence_name", "disputed", "sources", "source_titles", "source_urls",
+];
+
+/// The "download CSV" of the current view, for people with a spreadsheet: beside every id its
+/// name (country, companies, categories and evidence in words, each source as "Publisher: Title
+/// (date)" and its URL, in the order of the ids), with a byte-order mark.
+pub fn reader_csv<'a>(ds: &Dataset, deployments: impl IntoIterator<Item = &'a Deployment>, names: &ReaderNames) -> String {
+    let company = |id: &String| ds.companies.iter().find(|c| &c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| id.clone());
+    let source = |id: &String| ds.sources.iter().find(|s| &s.id == id);
+    let rows: Vec<Vec<String>> = deployments
+        .into_iter()
+        .map(|d| {
+            let mut row = deployment_rows([d]).remove(0);
+            let sources: Vec<_> = d.sources.iter().map(source).collect();
+            let titles = sources.iter().zip(&d.sources).map(|(s, id)| s.map(|s| if s.date.is_empty() { format!("{}: {}", s.publisher, s.title) } else { format!("{}: {} ({})", s.publisher, s.title, s.date) }).unwrap_or_else(|| id.clone()));
+            let urls = sources.iter().map(|s| s.and_then(|s| s.url.clone()).unwrap_or_default());
+            // Columns of `deployments.csv`, each id column followed by its names.
+            row.insert(15, titles.collect::<Vec<_>>().join("; "));
+            row.insert(16, urls.collect::<Vec<_>>().join("; "));
+            row.insert(13, (names.evidence)(d.evidence));
+            row.insert(11, d.categories.iter().map(|c| (names.category)(*c)).collect::<Vec<_>>().join("; "));
+            row.insert(10, d.companies.iter().map(company).collect::<Vec<_>>().join("; "));
+            row.insert(2, (names.country)(&d.country));
+            row
+        })
+        .collect();
+    format!("{BOM}{}", write(READER, &rows))
+}
+
 /// The whole dataset as named CSV files (name without `.csv`, text).
 pub fn export(ds: &Dataset) -> Vec<(&'static str, String)> {
     let sources = ds
@@ -475,6 +517,32 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reader_csv_has_names_beside_ids_and_a_bom() {
+        let ds: Dataset = serde_json::from_str(&std::fs::read_to_string("assets/data/atlas.json").unwrap()).unwrap();
+        let d = ds.deployments.iter().find(|d| d.sources.len() > 1 && d.companies.len() == 1).unwrap();
+        let names = ReaderNames { country: &|c| format!("Name of {c}"), category: &|c| format!("Cat {}", c.id()), evidence: &|e| format!("Ev {}", e.id()) };
+        let text = reader_csv(&ds, [d], &names);
+        assert!(text.starts_with(BOM), "BOM first");
+        let rows = parse(&text).unwrap();
+        assert_eq!(rows[0], READER);
+        let row = &rows[1];
+        let col = |name: &str| row[READER.iter().position(|h| *h == name).unwrap()].clone();
+        assert_eq!(col("id"), d.id);
+        assert_eq!(col("country"), d.country);
+        assert_eq!(col("country_name"), format!("Name of {}", d.country));
+        let company = ds.companies.iter().find(|c| c.id == d.companies[0]).unwrap();
+        assert_eq!(col("company_names"), company.name);
+        assert_eq!(col("category_names"), d.categories.iter().map(|c| format!("Cat {}", c.id())).collect::<Vec<_>>().join("; "));
+        assert_eq!(col("evidence_name"), format!("Ev {}", d.evidence.id()));
+        assert_eq!(col("summary"), d.summary);
+        let first = ds.sources.iter().find(|s| s.id == d.sources[0]).unwrap();
+        assert!(col("source_titles").starts_with(&format!("{}: {}", first.publisher, first.title)));
+        assert_eq!(col("source_titles").split("; ").count(), d.sources.len());
+        assert_eq!(col("source_urls").split("; ").next().unwrap(), first.url.clone().unwrap_or_default());
+        assert_eq!(row.len(), READER.len());
+    }
 
     #[test]
     fn escapes_and_parses_awkward_fields() {

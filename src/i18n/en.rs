@@ -38,6 +38,8 @@ pub const STRINGS: Strings = Strings {
     year: "Year",
     timeline_label: "Deployments and events by year",
     slider_help: "Arrow keys move one year, Page Up and Page Down five, Home and End to the first and last year.",
+    timeline_axis: "Bars: deployments begun each year, by technology",
+    timeline_events_key: "Key events that year (number)",
     events_title: "Key events",
     no_events: "No event matches the filters.",
     filters: "Filters",

@@ -38,6 +38,8 @@ pub const STRINGS: Strings = Strings {
     year: "Année",
     timeline_label: "Déploiements et événements par année",
     slider_help: "Flèches : une année ; Page préc. et Page suiv. : cinq ; Début et Fin : première et dernière année.",
+    timeline_axis: "Barres : déploiements commencés chaque année, par technologie",
+    timeline_events_key: "Événements clés de l’année (nombre)",
     events_title: "Événements clés",
     no_events: "Aucun événement ne correspond aux filtres.",
     filters: "Filtres",

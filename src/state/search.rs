@@ -1,4 +1,5 @@
-//! Search over countries, cities and companies: case- and accent-insensitive.
+//! Search over countries, cities and companies: case- and accent-insensitive, and tolerant of a
+//! typo or two in words of four letters or more ("Kenia", "Ugnada", "Hikvison").
 
 /// Lowercases, strips diacritics (Latin), and folds apostrophes, dashes and spaces, so that
 /// "cote d'ivoire" finds "Côte d’Ivoire".
@@ -59,22 +60,68 @@ pub struct Entry {
 impl Entry {
     pub fn new(kind: HitKind, label: &str, detail: &str, target: &str, alternatives: &[&str]) -> Entry {
         let mut keys: Vec<String> = std::iter::once(label).chain(alternatives.iter().copied()).map(normalise).filter(|k| !k.is_empty()).collect();
+        keys.sort();
         keys.dedup();
         Entry { kind, label: label.into(), detail: detail.into(), target: target.into(), keys }
     }
 }
 
-/// Ranks entries for a query: whole-name prefix first, then word prefix, then substring;
-/// countries before cities before companies; alphabetical within. At most `limit` results.
+/// Most typing errors (insertions, deletions, substitutions, swaps of neighbours) tolerated in
+/// a query word of `len` letters: none under 4 letters, one for 4–7, two from 8.
+pub fn allowed_typos(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Edits between a query word and a name's word, or the start of it (the reader may still be
+/// typing): the least of the distances to the whole word and to its prefixes of about the
+/// query's length. Optimal string alignment, so "Kneya" is one edit from "Kenya"'s start.
+fn word_distance(q: &str, w: &str) -> usize {
+    let n = q.chars().count();
+    let mut best = strsim::osa_distance(q, w);
+    for len in n.saturating_sub(1)..=n + 1 {
+        if let Some((end, _)) = w.char_indices().nth(len) {
+            best = best.min(strsim::osa_distance(q, &w[..end]));
+        }
+    }
+    best
+}
+
+/// Typing errors needed for a key to match the query, if within tolerance: every query word
+/// must start a word of the key, short words exactly and longer ones within `allowed_typos`.
+fn typos(query_words: &[&str], key: &str) -> Option<usize> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut total = 0;
+    for q in query_words {
+        let limit = allowed_typos(q.chars().count());
+        let best = words
+            .iter()
+            .map(|w| if w.starts_with(q) { 0 } else if limit == 0 { usize::MAX } else { word_distance(q, w) })
+            .min()?;
+        if best > limit {
+            return None;
+        }
+        total += best;
+    }
+    Some(total)
+}
+
+/// Ranks entries for a query: whole-name prefix first, then word prefix, then substring, then
+/// names within a typo or two (fewest first); countries before cities before companies;
+/// alphabetical within. At most `limit` results.
 pub fn search<'a>(entries: &'a [Entry], query: &str, limit: usize) -> Vec<&'a Entry> {
     let q = normalise(query);
     if q.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<(u8, HitKind, &str, &Entry)> = entries
+    let query_words: Vec<&str> = q.split(' ').collect();
+    let mut hits: Vec<(u8, usize, HitKind, &str, &Entry)> = entries
         .iter()
         .filter_map(|e| {
-            let rank = e
+            let exact = e
                 .keys
                 .iter()
                 .filter_map(|k| {
@@ -88,13 +135,17 @@ pub fn search<'a>(entries: &'a [Entry], query: &str, limit: usize) -> Vec<&'a En
                         None
                     }
                 })
-                .min()?;
-            Some((rank, e.kind, e.label.as_str(), e))
+                .min();
+            let (rank, edits) = match exact {
+                Some(r) => (r, 0),
+                None => (3, e.keys.iter().filter_map(|k| typos(&query_words, k)).min()?),
+            };
+            Some((rank, edits, e.kind, e.label.as_str(), e))
         })
         .collect();
-    hits.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    hits.dedup_by(|a, b| a.3.kind == b.3.kind && a.3.target == b.3.target && a.3.label == b.3.label);
-    hits.into_iter().take(limit).map(|h| h.3).collect()
+    hits.sort_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
+    hits.dedup_by(|a, b| a.4.kind == b.4.kind && a.4.target == b.4.target && a.4.label == b.4.label);
+    hits.into_iter().take(limit).map(|h| h.4).collect()
 }
 
 #[cfg(test)]
@@ -119,6 +170,43 @@ mod tests {
             Entry::new(HitKind::Country, "Uganda", "", "UGA", &[]),
             Entry::new(HitKind::City, "Kampala", "Uganda", "UGA", &[]),
         ]
+    }
+
+    #[test]
+    fn tolerates_one_typo_from_four_letters_and_two_from_eight() {
+        let e = vec![
+            Entry::new(HitKind::Country, "Kenya", "", "KEN", &[]),
+            Entry::new(HitKind::Country, "Uganda", "", "UGA", &[]),
+            Entry::new(HitKind::Country, "Mali", "", "MLI", &[]),
+            Entry::new(HitKind::Company, "Hikvision", "", "hikvision", &[]),
+            Entry::new(HitKind::City, "Buenos Aires", "Argentina", "ARG", &[]),
+        ];
+        let first = |q: &str| search(&e, q, 5).first().map(|x| x.target.clone());
+        assert_eq!(first("kenia").as_deref(), Some("KEN"), "one substitution");
+        assert_eq!(first("Kneya").as_deref(), Some("KEN"), "neighbours swapped");
+        assert_eq!(first("ugnada").as_deref(), Some("UGA"));
+        assert_eq!(first("ugand").as_deref(), Some("UGA"), "exact prefix");
+        assert_eq!(first("hikvison").as_deref(), Some("hikvision"), "one deletion in 8 letters");
+        assert_eq!(first("hikvsoin").as_deref(), Some("hikvision"), "two edits in 8 letters");
+        assert_eq!(first("hikvi").as_deref(), Some("hikvision"));
+        assert_eq!(first("buenos aries").as_deref(), Some("ARG"), "each word on its own");
+        assert_eq!(first("bwenos"), Some("ARG".into()), "the start of a longer word, one typo");
+        assert_eq!(first("kneia"), None, "two typos in five letters are too many");
+        assert_eq!(first("mai"), None, "no typo under four letters");
+        assert_eq!(first("hkvsoinn"), None, "three typos in eight letters are too many");
+        // Exact matches rank before typos: "mali" is Mali, not a fuzzy neighbour.
+        assert_eq!(first("mali").as_deref(), Some("MLI"));
+        assert_eq!(allowed_typos(3), 0);
+        assert_eq!(allowed_typos(4), 1);
+        assert_eq!(allowed_typos(7), 1);
+        assert_eq!(allowed_typos(8), 2);
+    }
+
+    #[test]
+    fn exact_hits_come_before_typo_hits() {
+        let e = vec![Entry::new(HitKind::Country, "Chile", "", "CHL", &[]), Entry::new(HitKind::Country, "China", "", "CHN", &[])];
+        let r = search(&e, "chin", 5);
+        assert_eq!(r.iter().map(|x| x.target.as_str()).collect::<Vec<_>>(), ["CHN", "CHL"]);
     }
 
     #[test]

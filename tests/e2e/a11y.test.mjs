@@ -93,6 +93,12 @@ test('axe: timeline playing, then paused', async () => {
   }
 });
 
+for (const [width, scheme] of [[1280, 'light'], [375, 'dark']]) test(`axe: a timeline bar's tooltip open (slider focused), ${width} px ${scheme}`, () =>
+  auditState(`timeline tooltip ${width} ${scheme}`, '?year=2019', { width, colorScheme: scheme, act: async (page) => {
+    await page.locator('[role=slider]').focus();
+    await page.locator('#tl-tip').waitFor({ state: 'visible' });
+  } }));
+
 test('axe: filters open with one company checked', () => auditState('filters', '', { act: openFilters, targets: true }));
 test('axe: filters open, dark', () => auditState('filters dark', '?theme=dark', { act: openFilters }));
 

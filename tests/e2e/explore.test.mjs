@@ -51,6 +51,60 @@ test('the year slider follows the WAI-ARIA pattern and the map follows it', asyn
   await context.close();
 });
 
+test('timeline: a key to its colours, numbered key-event markers, an axis label, a tooltip per bar on focus and hover; one year range', async () => {
+  const shots = [];
+  for (const [width, scheme] of [[1280, 'light'], [375, 'dark']]) {
+    const { page, log, context } = await openPage(browser, { url: server.base, width, colorScheme: scheme });
+    await mapReady(page);
+    // One range: the readout and the summary line give the same span.
+    await expectText(page.locator('.year-readout'), `${MIN}–${MAX}`);
+    assert.match(await summary(page), new RegExp(` · ${MIN}–${MAX}$`));
+    // The key names each technology drawn in the bars, and the event marker.
+    const drawn = new Set(data.deployments.map((d) => d.categories[0]));
+    assert.equal(await page.locator('.tl-key .cat-swatch').count(), drawn.size);
+    for (const c of drawn) assert.equal(await page.locator(`.tl-key .cat-swatch.cat-${c}`).count(), 1, c);
+    assert.match(await page.locator('.tl-key').innerText(), /deployments begun each year[\s\S]*Key events/);
+    // Markers: one numbered badge per year with events, each number the count of that year's events.
+    const perYear = {};
+    for (const e of data.events) perYear[e.date.slice(0, 4)] = (perYear[e.date.slice(0, 4)] || 0) + 1;
+    assert.equal(await page.locator('.tl-events .ev-badge').count(), Object.keys(perYear).length);
+    assert.equal(await page.locator('.tl-events li[data-year="2019"] .ev-badge').innerText(), String(perYear['2019']));
+    // Focus on the slider opens the tooltip of its year's bar; arrows move it; Escape dismisses it.
+    const tip = page.locator('#tl-tip');
+    assert.equal(await tip.isVisible(), false, 'no tooltip before focus');
+    await page.locator('[role=slider]').focus();
+    await tip.waitFor({ state: 'visible' });
+    assert.match(await tip.innerText(), new RegExp(`^${MIN}–${MAX}: ${data.deployments.length} deployments`));
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageUp');
+    const y = MIN + 5;
+    const begun = data.deployments.filter((d) => d.year === y);
+    await expectText(tip, new RegExp(`^${y}: ${begun.length} deployments?`));
+    if (perYear[y]) assert.match(await tip.innerText(), new RegExp(`Key events: ${perYear[y]}`));
+    assert.match(await page.locator('[role=slider]').getAttribute('aria-describedby'), /tl-tip/);
+    const [tb, pb] = [await tip.boundingBox(), await page.locator('.timeline').boundingBox()];
+    assert.ok(tb.x >= 0 && tb.x + tb.width <= width, `tooltip inside the viewport (${tb.x}, ${tb.width})`);
+    assert.ok(tb.y + tb.height <= pb.y + pb.height, 'tooltip above the track');
+    await screenshot(page, `timeline-tip-${width}-${scheme}`);
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'hidden' });
+    if (width === 1280) {
+      // Hover: the tooltip of the bar under the mouse (2019), gone when the mouse leaves.
+      await page.locator('.toolbar').click({ position: { x: 2, y: 2 } });
+      const box = await page.locator('.tl-track').boundingBox();
+      const n = MAX - MIN + 1;
+      await page.mouse.move(box.x + ((2019 - MIN + 0.5) / n) * box.width, box.y + box.height / 2);
+      await expectText(tip, /^2019: \d+ deployments/);
+      const cats = data.deployments.filter((d) => d.year === 2019).map((d) => d.categories[0]);
+      assert.equal(await tip.locator('li').count(), new Set(cats).size, 'one line per technology');
+      await page.mouse.move(box.x + box.width / 2, box.y - 200);
+      await tip.waitFor({ state: 'hidden' });
+    }
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  }
+});
+
 test('dragging on the timeline sets the year', async () => {
   const { page, context } = await openPage(browser, { url: server.base });
   await mapReady(page);
@@ -135,6 +189,21 @@ test('search is accent-insensitive and selects the result (combobox)', async () 
   await page.keyboard.press('Enter');
   await expectQuery(page, '?country=KEN&company=hikvision');
   await context.close();
+});
+
+test('search tolerates typos and country names in other languages: "kenia" finds Kenya', async () => {
+  for (const [q, iso3] of [['kenia', 'KEN'], ['Ugnada', 'UGA'], ['Ouganda', 'UGA'], ['Sérvia', 'SRB']]) {
+    const { page, context } = await openPage(browser, { url: server.base });
+    await mapReady(page);
+    const input = page.locator('#search-input');
+    await input.fill(q);
+    await expectAttr(input, 'aria-expanded', 'true');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator(`#country-panel[data-country=${iso3}]`).waitFor();
+    if (q === 'kenia') await screenshot(page, 'search-kenia-1280');
+    await context.close();
+  }
 });
 
 test('the table lists the filtered deployments and sorts', async () => {

@@ -42,7 +42,7 @@ test('a normal load logs nothing to the console; ?debug=1 logs the data warnings
     const { page, log, context } = await openPage(browser, { url: server.base + q, route: routeAlt(JSON.stringify(one)) });
     await mapReady(page);
     await page.waitForTimeout(300);
-    const mine = log.console.filter((m) => m.includes(`deployments/${d.id}`) && m.includes('single source'));
+    const mine = log.console.filter((m) => m.includes(`deployments/${d.id}:`) && m.includes('single source'));
     if (q.includes('debug')) {
       assert.equal(mine.length, 1, `debug logs the warning: ${log.console.join(' | ')}`);
       assert.ok(log.console.every((m) => m.startsWith('warning: ')), 'warnings only');

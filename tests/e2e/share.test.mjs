@@ -131,6 +131,24 @@ test('?mode=present opens the story at the given step', async () => {
   await context.close();
 });
 
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r') continue;
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
 async function download(page, selector) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
   const file = await dl.path();
@@ -144,7 +162,7 @@ test('downloads: SVG and PNG of the map, CSV and JSON of the filtered data; cita
   const visible = data.deployments.filter((d) => d.year <= 2016 && d.companies.includes('huawei'));
 
   const svg = await download(page, '.export.svg');
-  assert.equal(svg.name, 'surveillance-atlas-map.svg');
+  assert.equal(svg.name, 'surveillance-atlas-map-2016-huawei.svg', 'the file name says the view');
   const text = svg.bytes.toString('utf8');
   assert.match(text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(text, /Surveillance Atlas/);
@@ -154,18 +172,34 @@ test('downloads: SVG and PNG of the map, CSV and JSON of the filtered data; cita
   assert.ok((text.match(/<path /g) || []).length > 150);
 
   const png = await download(page, '.export.png');
-  assert.equal(png.name, 'surveillance-atlas-map.png');
+  assert.equal(png.name, 'surveillance-atlas-map-2016-huawei-16x9.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
   assert.equal(png.bytes.readUInt32BE(16), 2400, '2× width');
   assert.ok(png.bytes.length > 20000);
 
+  // The CSV is for people: a byte-order mark, then names beside the ids.
   const csv = await download(page, '.export.csv');
-  const lines = csv.bytes.toString('utf8').trim().split('\r\n');
-  assert.equal(lines[0], 'id,country,place,year,end_year,announced,signed,live,cancelled,companies,categories,summary,evidence,disputed,sources');
-  assert.equal(lines.length - 1 >= visible.length, true);
-  for (const d of visible) assert.ok(lines.some((l) => l.startsWith(d.id + ',')), d.id);
+  assert.equal(csv.name, 'surveillance-atlas-deployments-2016-huawei.csv');
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
+  const header = rows[0];
+  assert.deepEqual(header, ['id', 'country', 'country_name', 'place', 'year', 'end_year', 'announced', 'signed', 'live', 'cancelled', 'companies', 'company_names', 'categories', 'category_names', 'summary', 'evidence', 'evidence_name', 'disputed', 'sources', 'source_titles', 'source_urls']);
+  const records = rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  assert.deepEqual(records.map((r) => r.id).sort(), visible.map((d) => d.id).sort());
+  const ken = records.find((r) => r.country === 'KEN');
+  assert.ok(ken, 'a Kenyan row');
+  assert.equal(ken.country_name, 'Kenya');
+  assert.match(ken.company_names, /Huawei/);
+  assert.match(ken.category_names, /CCTV and safe city|[A-Z][a-z]+/);
+  const kd = data.deployments.find((d) => d.id === ken.id);
+  const src = data.sources.find((x) => x.id === kd.sources[0]);
+  assert.ok(ken.source_titles.startsWith(`${src.publisher}: ${src.title}`), ken.source_titles);
+  if (src.url) assert.equal(ken.source_urls.split('; ')[0], src.url);
+  assert.ok(!/^[a-z0-9-]+$/.test(ken.category_names), 'categories in words, not ids');
 
-  const json = JSON.parse((await download(page, '.export.json')).bytes.toString('utf8'));
+  const jsonFile = await download(page, '.export.json');
+  assert.equal(jsonFile.name, 'surveillance-atlas-data-2016-huawei.json');
+  const json = JSON.parse(jsonFile.bytes.toString('utf8'));
   assert.deepEqual(json.deployments.map((d) => d.id).sort(), visible.map((d) => d.id).sort());
   for (const d of json.deployments) for (const s of d.sources) assert.ok(json.sources.some((x) => x.id === s), s);
 
@@ -227,4 +261,29 @@ test('print: map, legend and the selected country entries, no controls', async (
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10000);
   await context.close();
+});
+
+test('print in the dark theme uses the light palette and says the year and filters shown', async () => {
+  for (const [q, scheme] of [['?theme=dark&year=2019&company=huawei&country=KEN', 'light'], ['?year=2019&company=huawei&country=KEN', 'dark']]) {
+    const { page, context } = await openPage(browser, { url: server.base + q, colorScheme: scheme });
+    await mapReady(page);
+    const lum = (c) => { const [r, g, b] = c.match(/\d+/g).map(Number); return (r + g + b) / 3; };
+    assert.ok(lum(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)) < 60, 'dark on screen');
+    assert.equal(await page.locator('.print-view').isVisible(), false, 'the print header is for print only');
+    await page.emulateMedia({ media: 'print' });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.ok(lum(bg) > 240, `light background in print (${bg})`);
+    // The colour scale is the light one (its bins, not the dark theme's reversed ones); land is light.
+    const light = ['rgb(198, 219, 239)', 'rgb(107, 174, 214)', 'rgb(33, 113, 181)', 'rgb(8, 48, 107)'];
+    const fills = await page.evaluate(() => [...document.querySelectorAll('svg.map path.shaded')].map((p) => getComputedStyle(p).fill));
+    assert.ok(fills.length > 5);
+    for (const f of fills) assert.ok(light.includes(f), `a light-palette bin on paper (${f})`);
+    const land = await page.evaluate(() => getComputedStyle(document.querySelector('svg.map path:not(.shaded)')).fill);
+    assert.ok(lum(land) > 200, `unshaded land is light (${land})`);
+    const header = page.locator('.print-view');
+    assert.equal(await header.isVisible(), true, 'the view is printed');
+    assert.match(await header.innerText(), /2019[\s\S]*Huawei[\s\S]*\d+ countr/);
+    await screenshot(page, `print-dark-${scheme}`);
+    await context.close();
+  }
 });
