@@ -156,10 +156,23 @@ pub struct ReaderNames<'a> {
     pub evidence: &'a dyn Fn(Evidence) -> String,
 }
 
-const READER: &[&str] = &[
-    "id", "country", "country_name", "place", "year", "end_year", "announced", "signed", "live", "cancelled", "companies", "company_names", "categories", "category_names", "summary",
-    "evidence", "evidence_name", "disputed", "sources", "source_titles", "source_urls",
-];
+/// The columns of `deployments.csv`, each id column followed by its names in words.
+fn reader_header() -> Vec<&'static str> {
+    DEPLOYMENTS
+        .iter()
+        .flat_map(|h| {
+            let names: &[&'static str] = match *h {
+                "country" => &["country_name"],
+                "companies" => &["company_names"],
+                "categories" => &["category_names"],
+                "evidence" => &["evidence_name"],
+                "sources" => &["source_titles", "source_urls"],
+                _ => &[],
+            };
+            std::iter::once(*h).chain(names.iter().copied())
+        })
+        .collect()
+}
 
 /// The "download CSV" of the current view, for people with a spreadsheet: beside every id its
 /// name (country, companies, categories and evidence in words, each source as "Publisher: Title
@@ -167,24 +180,41 @@ const READER: &[&str] = &[
 pub fn reader_csv<'a>(ds: &Dataset, deployments: impl IntoIterator<Item = &'a Deployment>, names: &ReaderNames) -> String {
     let company = |id: &String| ds.companies.iter().find(|c| &c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| id.clone());
     let source = |id: &String| ds.sources.iter().find(|s| &s.id == id);
+    let header = reader_header();
     let rows: Vec<Vec<String>> = deployments
         .into_iter()
         .map(|d| {
-            let mut row = deployment_rows([d]).remove(0);
-            let sources: Vec<_> = d.sources.iter().map(source).collect();
-            let titles = sources.iter().zip(&d.sources).map(|(s, id)| s.map(|s| if s.date.is_empty() { format!("{}: {}", s.publisher, s.title) } else { format!("{}: {} ({})", s.publisher, s.title, s.date) }).unwrap_or_else(|| id.clone()));
-            let urls = sources.iter().map(|s| s.and_then(|s| s.url.clone()).unwrap_or_default());
-            // Columns of `deployments.csv`, each id column followed by its names.
-            row.insert(15, titles.collect::<Vec<_>>().join("; "));
-            row.insert(16, urls.collect::<Vec<_>>().join("; "));
-            row.insert(13, (names.evidence)(d.evidence));
-            row.insert(11, d.categories.iter().map(|c| (names.category)(*c)).collect::<Vec<_>>().join("; "));
-            row.insert(10, d.companies.iter().map(company).collect::<Vec<_>>().join("; "));
-            row.insert(2, (names.country)(&d.country));
-            row
+            let ids = deployment_rows([d]).remove(0);
+            let sources: Vec<_> = d.sources.iter().map(|id| (id, source(id))).collect();
+            DEPLOYMENTS
+                .iter()
+                .zip(ids)
+                .flat_map(|(h, value)| {
+                    let names: Vec<String> = match *h {
+                        "country" => vec![(names.country)(&d.country)],
+                        "companies" => vec![d.companies.iter().map(company).collect::<Vec<_>>().join("; ")],
+                        "categories" => vec![d.categories.iter().map(|c| (names.category)(*c)).collect::<Vec<_>>().join("; ")],
+                        "evidence" => vec![(names.evidence)(d.evidence)],
+                        "sources" => vec![
+                            sources
+                                .iter()
+                                .map(|(id, s)| match s {
+                                    Some(s) if s.date.is_empty() => format!("{}: {}", s.publisher, s.title),
+                                    Some(s) => format!("{}: {} ({})", s.publisher, s.title, s.date),
+                                    None => (*id).clone(),
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                            sources.iter().map(|(_, s)| s.and_then(|s| s.url.clone()).unwrap_or_default()).collect::<Vec<_>>().join("; "),
+                        ],
+                        _ => Vec::new(),
+                    };
+                    std::iter::once(value).chain(names)
+                })
+                .collect()
         })
         .collect();
-    format!("{BOM}{}", write(READER, &rows))
+    format!("{BOM}{}", write(&header, &rows))
 }
 
 /// The whole dataset as named CSV files (name without `.csv`, text).
@@ -526,9 +556,12 @@ mod tests {
         let text = reader_csv(&ds, [d], &names);
         assert!(text.starts_with(BOM), "BOM first");
         let rows = parse(&text).unwrap();
-        assert_eq!(rows[0], READER);
+        let header = reader_header();
+        assert_eq!(rows[0], header);
+        assert_eq!(&header[..4], ["id", "country", "country_name", "place"]);
+        assert!(header.windows(3).any(|w| w == ["sources", "source_titles", "source_urls"]));
         let row = &rows[1];
-        let col = |name: &str| row[READER.iter().position(|h| *h == name).unwrap()].clone();
+        let col = |name: &str| row[header.iter().position(|h| *h == name).unwrap()].clone();
         assert_eq!(col("id"), d.id);
         assert_eq!(col("country"), d.country);
         assert_eq!(col("country_name"), format!("Name of {}", d.country));
@@ -541,7 +574,7 @@ mod tests {
         assert!(col("source_titles").starts_with(&format!("{}: {}", first.publisher, first.title)));
         assert_eq!(col("source_titles").split("; ").count(), d.sources.len());
         assert_eq!(col("source_urls").split("; ").next().unwrap(), first.url.clone().unwrap_or_default());
-        assert_eq!(row.len(), READER.len());
+        assert_eq!(row.len(), header.len());
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub const STRINGS: Strings = Strings {
     year: "السنة",
     timeline_label: "عمليات النشر والأحداث حسب السنة",
     slider_help: "الأسهم: سنة واحدة؛ Page Up وPage Down: خمس سنوات؛ Home وEnd: السنة الأولى والأخيرة. يسير الخط الزمني من اليسار إلى اليمين.",
+    timeline_axis: "الأعمدة: عمليات النشر التي بدأت كل عام، حسب التقنية",
+    timeline_events_key: "أبرز أحداث العام (العدد)",
     events_title: "أبرز الأحداث",
     no_events: "لا أحداث تطابق عوامل التصفية.",
     filters: "التصفية",

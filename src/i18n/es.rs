@@ -38,6 +38,8 @@ pub const STRINGS: Strings = Strings {
     year: "Año",
     timeline_label: "Despliegues y hechos por año",
     slider_help: "Flechas: un año; Re Pág y Av Pág: cinco; Inicio y Fin: primer y último año.",
+    timeline_axis: "Barras: despliegues iniciados cada año, por tecnología",
+    timeline_events_key: "Hechos clave del año (número)",
     events_title: "Hechos clave",
     no_events: "Ningún hecho coincide con los filtros.",
     filters: "Filtros",

@@ -39,6 +39,8 @@ pub const STRINGS: Strings = Strings {
     year: "Ano",
     timeline_label: "Implantações e fatos por ano",
     slider_help: "Setas: um ano; Page Up e Page Down: cinco; Home e End: primeiro e último ano.",
+    timeline_axis: "Barras: implantações iniciadas em cada ano, por tecnologia",
+    timeline_events_key: "Fatos-chave do ano (número)",
     events_title: "Fatos-chave",
     no_events: "Nenhum fato corresponde aos filtros.",
     filters: "Filtros",

@@ -39,6 +39,8 @@ pub const STRINGS: Strings = Strings {
     year: "年份",
     timeline_label: "按年份统计的部署和事件",
     slider_help: "方向键：移动一年；Page Up 和 Page Down：移动五年；Home 和 End：跳到第一年和最后一年。",
+    timeline_axis: "柱形：每年开始的部署，按技术分类",
+    timeline_events_key: "当年重要事件（数量）",
     events_title: "重要事件",
     no_events: "没有符合筛选条件的事件。",
     filters: "筛选",
