@@ -19,6 +19,8 @@ function routeAlt(body, { status = 200, type = 'application/json' } = {}) {
 test('?data= loads another dataset in the same schema', async () => {
   const small = structuredClone(data);
   small.deployments = small.deployments.filter((d) => d.country === 'KEN' || d.country === 'ECU');
+  // The changelog names entries by id: keep only what names the entries kept.
+  if (small.changelog) small.changelog = [];
   const { page, log, context } = await openPage(browser, { url: server.base + '?data=alt/data.json', route: routeAlt(JSON.stringify(small)) });
   await mapReady(page);
   assert.equal(await page.locator('svg.map [role=button]').count(), 2);

@@ -183,7 +183,7 @@ test('downloads: SVG and PNG of the map, CSV and JSON of the filtered data; cita
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
   const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
   const header = rows[0];
-  assert.deepEqual(header, ['id', 'country', 'country_name', 'place', 'year', 'end_year', 'announced', 'signed', 'live', 'cancelled', 'companies', 'company_names', 'categories', 'category_names', 'summary', 'evidence', 'evidence_name', 'disputed', 'sources', 'source_titles', 'source_urls']);
+  assert.deepEqual(header, ['id', 'country', 'country_name', 'place', 'year', 'end_year', 'announced', 'signed', 'live', 'cancelled', 'companies', 'company_names', 'categories', 'category_names', 'summary', 'evidence', 'evidence_name', 'disputed', 'sources', 'source_titles', 'source_urls', 'key_source']);
   const records = rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
   assert.deepEqual(records.map((r) => r.id).sort(), visible.map((d) => d.id).sort());
   const ken = records.find((r) => r.country === 'KEN');
