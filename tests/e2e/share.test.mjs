@@ -207,7 +207,7 @@ test('downloads: SVG and PNG of the map, CSV and JSON of the filtered data; cita
   assert.match(cite, /Surveillance Atlas \(20\d\d\)/);
   assert.ok(cite.includes('?year=2016&company=huawei'), cite);
   const snippet = await page.locator('#embed-code').inputValue();
-  assert.match(snippet, /<iframe src="[^"]*\?year=2016&amp;company=huawei&amp;embed=1" title="[^"]+" width="100%" height="\d+"/);
+  assert.match(snippet, /<iframe src="[^"]*\?year=2016&amp;company=huawei(&amp;lang=en)?&amp;embed=1" title="[^"]+" width="100%" height="\d+"/);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('.copy-cite').click();
   await page.locator('.share-status', { hasText: 'Copied' }).waitFor();
