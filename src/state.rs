@@ -2,6 +2,8 @@
 pub mod aggregate;
 pub mod app;
 pub mod filter;
+pub mod hit;
+pub mod reveal;
 pub mod keyboard;
 pub mod search;
 pub mod search_index;

@@ -99,11 +99,18 @@ async fn map_draws_one_shape_per_country_and_only_shaded_ones_are_buttons() {
     let props = MapViewProps { loaded: loaded.clone(), stats: stats.clone(), selected: Some("KEN".into()), lang: Lang::En, on_select: Callback::noop(), on_clear: Callback::noop(), zoom: None, on_zoom: Callback::noop(), on_pan: Callback::noop(), year: None };
     let html = LocalServerRenderer::<MapView>::with_props(props).render().await;
     let shapes = loaded.world.countries.iter().filter(|c| c.has_shape()).count();
-    // One path per country, plus the selection outline drawn above them.
-    assert_eq!(count(&html, "<path "), shapes + 1);
+    // One path per country, plus the selection drawn above them: a halo, then the outline.
+    assert_eq!(count(&html, "<path "), shapes + 2);
+    assert_eq!(count(&html, "class=\"outline-halo\""), 1);
     assert_eq!(count(&html, "class=\"outline-selected\""), 1);
-    // Every country with data is a button with an accessible name, shape or marker.
-    assert_eq!(count(&html, "role=\"button\""), stats.len());
+    // Every country with data is a button with an accessible name, shape or marker; so is China,
+    // the origin of the exports, hatched with its own pattern.
+    assert!(!stats.contains_key("CHN"));
+    assert_eq!(count(&html, "role=\"button\""), stats.len() + 1);
+    assert!(html.contains("aria-label=\"China: origin of the exports\""));
+    assert!(html.contains("id=\"origin-hatch\""));
+    let chn = html.find("id=\"c-CHN\"").unwrap();
+    assert!(html[chn..chn + html[chn..].find('>').unwrap()].contains("origin"));
     for iso3 in stats.keys() {
         assert!(html.contains(&format!("id=\"c-{iso3}\"")), "{iso3} not drawn");
     }
@@ -121,7 +128,12 @@ async fn map_draws_one_shape_per_country_and_only_shaded_ones_are_buttons() {
 
 #[tokio::test]
 async fn legend_has_every_class_and_evidence_level() {
-    let html = LocalServerRenderer::<Legend>::with_props(LegendProps { lang: Lang::En, has_markers: true, year: None }).render().await;
+    let html = LocalServerRenderer::<Legend>::with_props(LegendProps { lang: Lang::En, has_markers: true, year: Some(2019), selected: true }).render().await;
+    for key in [Lang::En.strings().legend_origin, Lang::En.strings().legend_new, Lang::En.strings().legend_selected] {
+        assert!(html.contains(key), "{key}");
+    }
+    let plain = LocalServerRenderer::<Legend>::with_props(LegendProps { lang: Lang::En, has_markers: true, year: None, selected: false }).render().await;
+    assert!(!plain.contains(Lang::En.strings().legend_selected) && !plain.contains(Lang::En.strings().legend_new));
     for b in 0..=4 {
         assert!(html.contains(&format!("swatch bin-{b}")));
     }

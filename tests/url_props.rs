@@ -18,11 +18,12 @@ fn view() -> impl Strategy<Value = ViewState> {
         proptest::option::of(proptest::sample::select(Region::ALL[1..].to_vec())),
         proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
         proptest::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
         (any::<bool>(), any::<bool>()),
         0usize..20,
     )
-        .prop_map(|(year, country, companies, categories, evidence, tab, region, lang, theme, embed, (present, presenter), step)| ViewState {
+        .prop_map(|(year, country, companies, categories, evidence, tab, region, lang, theme, (embed, embed_full), (present, presenter), step)| ViewState {
+            embed_full,
             year,
             country,
             filters: Filters { companies, categories, evidence },

@@ -95,7 +95,14 @@ impl Callbacks {
             select: to_action(d, Action::Select),
             clear: to_action(d, |_: ()| Action::ClearSelection),
             retry: to_action(d, |_: ()| Action::Retry),
-            choose_event: to_action(d, Action::ChooseEvent),
+            // Choosing an event moves the map: bring it into view.
+            choose_event: {
+                let d = d.clone();
+                Callback::from(move |id: String| {
+                    d.dispatch(Action::ChooseEvent(id));
+                    crate::web::dom::reveal("map-wrap", None);
+                })
+            },
             story_step: to_action(d, Action::StepStory),
         }
     }
@@ -283,7 +290,10 @@ pub fn App(props: &AppProps) -> Html {
                     d.dispatch(Action::ToggleCompany(e.target))
                 }
             }
-            _ => d.dispatch(Action::Select(e.target)),
+            _ => {
+                d.dispatch(Action::Select(e.target));
+                crate::web::dom::reveal("map-wrap", None);
+            }
         })
     };
 
@@ -511,6 +521,12 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         <p class="summary-line" id="summary-line">{ summary_text }</p>
                     </div>
+                    // Filters above the map, so that their effect is in view.
+                    if !present {
+                    <FilterPanel {lang} filters={filters.clone()} {companies}
+                        on_company={cb.company.clone()} on_category={cb.category.clone()}
+                        on_evidence={cb.evidence.clone()} on_reset={cb.reset.clone()} />
+                    }
                     <div class="tab-panel" id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={state.view.tab != Tab::Map}>
                         <div class="stage">
                             <div class="map-col">
@@ -522,7 +538,7 @@ pub fn App(props: &AppProps) -> Html {
                                     zoom={state.zoom} on_zoom={cb.zoom_at.clone()} on_pan={cb.pan.clone()}
                                     on_select={cb.select.clone()} on_clear={on_clear.clone()} />
                                 if !present && state.view.tab == Tab::Map { { timeline.clone() } }
-                                <Legend {lang} {has_markers} {year} />
+                                <Legend {lang} {has_markers} {year} selected={selected.is_some()} />
                             </div>
                             <div class="panel-col" hidden={present}>
                                 if let Some(iso3) = selected.clone() {
@@ -540,9 +556,6 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     </div>
                     if !present {
-                    <FilterPanel {lang} filters={filters.clone()} {companies}
-                        on_company={cb.company.clone()} on_category={cb.category.clone()}
-                        on_evidence={cb.evidence.clone()} on_reset={cb.reset.clone()} />
                     <SharePanel {lang} snippet={snippet} citation={citation} status={(*status).clone()} {on_copy} {on_export} {on_present}
                         on_handout={to_action(&state.dispatcher(), |_: ()| Action::Handout(true))} />
                     }
@@ -567,7 +580,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={classes!("atlas", state.view.embed.then_some("embed"), state.view.present.then_some("present"), (state.view.present && state.view.presenter).then_some("presenter"), state.handout.then_some("handout-open"))} lang={s.code} dir={lang.dir()} {onkeydown}>
+        <div class={classes!("atlas", state.view.embed.then_some("embed"), (state.view.embed && !state.view.embed_full).then_some("bounded"), state.view.present.then_some("present"), (state.view.present && state.view.presenter).then_some("presenter"), state.handout.then_some("handout-open"))} lang={s.code} dir={lang.dir()} {onkeydown}>
             <header class="masthead">
                 <h1>{ s.title }</h1>
                 if !state.view.embed { <p class="dek">{ s.subtitle }</p> }

@@ -9,6 +9,8 @@ pub struct ShapeView {
     pub bin: usize,
     pub selected: bool,
     pub new: bool,
+    /// The origin of the exports (China): its own fill.
+    pub origin: bool,
     pub interactive: bool,
     pub tab_stop: bool,
     pub label: AttrValue,
@@ -31,8 +33,8 @@ pub fn CountryGroup(props: &CountryGroupProps) -> Html {
         .shapes
         .iter()
         .map(|v| {
-            let ShapeView { iso3, d, bin, selected, new, interactive, tab_stop, label } = v.clone();
-            html! { <CountryPath {iso3} d={Some(d)} {bin} {selected} {new} {interactive} {tab_stop} {label} /> }
+            let ShapeView { iso3, d, bin, selected, new, origin, interactive, tab_stop, label } = v.clone();
+            html! { <CountryPath {iso3} d={Some(d)} {bin} {selected} {new} {origin} {interactive} {tab_stop} {label} /> }
         })
         .collect()
 }

@@ -1,4 +1,6 @@
 use crate::components::deployment_card::DeploymentCard;
+use crate::components::origin_events::OriginEvents;
+use crate::state::aggregate::ORIGIN;
 use crate::data::model::Deployment;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
@@ -26,13 +28,34 @@ pub fn CountryPanel(props: &CountryPanelProps) -> Html {
     deployments.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
     let name = props.loaded.country_name_in(&props.iso3, props.lang);
     let onclick = props.on_close.reform(|_: MouseEvent| ());
+    // On a narrow screen the panel is a bottom sheet over the page (CSS): half height at first,
+    // the whole panel one press away; the selected country is scrolled into view above it.
+    let expanded = use_state(|| false);
+    {
+        let expanded = expanded.clone();
+        use_effect_with(props.iso3.clone(), move |iso3| {
+            expanded.set(false);
+            crate::web::dom::reveal(&format!("c-{iso3}"), Some("country-panel"));
+        });
+    }
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
     html! {
-        <section class="panel" id="country-panel" aria-labelledby="panel-title" data-country={props.iso3.clone()}>
+        <section class={classes!("panel", (*expanded).then_some("expanded"))} id="country-panel" aria-labelledby="panel-title" data-country={props.iso3.clone()}>
             <header class="panel-head">
                 <h2 id="panel-title" tabindex="-1">{ name }</h2>
+                <button type="button" class="sheet-toggle" aria-expanded={if *expanded { "true" } else { "false" }} aria-controls="country-panel" onclick={toggle}>
+                    { if *expanded { s.sheet_collapse } else { s.sheet_expand } }
+                </button>
                 <button type="button" class="close" {onclick} aria-label={format!("{} {}", s.close, props.loaded.country_name_in(&props.iso3, props.lang))}>{ "×" }</button>
             </header>
-            <p class="count">{ if deployments.is_empty() { s.no_deployments.to_string() } else { s.deployments(deployments.len()) } }</p>
+            if props.iso3.as_str() == ORIGIN && deployments.is_empty() {
+                <OriginEvents loaded={props.loaded.clone()} lang={props.lang} />
+            } else {
+                <p class="count">{ if deployments.is_empty() { s.no_deployments.to_string() } else { s.deployments(deployments.len()) } }</p>
+            }
             if props.hidden > 0 { <p class="hidden-note">{ format!("{} {}", props.hidden, s.hidden_by_filters) }</p> }
             { for deployments.into_iter().map(|d| html! {
                 <DeploymentCard key={d.id.clone()} loaded={props.loaded.clone()} deployment={d.clone()} lang={props.lang} />

@@ -26,6 +26,9 @@ pub struct CountryPathProps {
     pub bin: usize,
     pub selected: bool,
     pub new: bool,
+    /// The origin of the exports (China): drawn in its own colour, not the scale.
+    #[prop_or_default]
+    pub origin: bool,
     /// Interactive (has data): a button in the map's roving tab stop.
     pub interactive: bool,
     pub tab_stop: bool,
@@ -42,7 +45,8 @@ pub fn CountryPath(props: &CountryPathProps) -> Html {
         format!("bin-{}", props.bin),
         props.interactive.then_some("shaded"),
         props.selected.then_some("selected"),
-        props.new.then_some("new")
+        props.new.then_some("new"),
+        props.origin.then_some("origin")
     );
     let id = props.interactive.then(|| format!("c-{}", props.iso3));
     match (&props.d, props.marker, props.interactive) {

@@ -56,13 +56,13 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         html! {
             <tr key={d.id.clone()} id={format!("row-{}", d.id)}>
                 <th scope="row"><button type="button" class="link-button" onclick={select}>{ name }</button></th>
-                <td class="num">{ match d.end_year { Some(e) if e != d.year => s.years(d.year, e), _ => d.year.to_string() } }</td>
-                <td>{ &d.place }</td>
-                <td>{ if companies.is_empty() { s.unnamed_vendor.to_string() } else { companies.join(", ") } }</td>
-                <td>{ d.categories.iter().map(|c| s.category(*c)).collect::<Vec<_>>().join(", ") }</td>
-                <td><EvidenceBadge evidence={d.evidence} {lang} /></td>
-                <td lang="en">{ &d.summary }</td>
-                <td><SourceList loaded={props.loaded.clone()} ids={d.sources.clone()} {lang} list_class={Some(AttrValue::from("table-sources"))} /></td>
+                <td class="num" data-label={s.columns[1]}>{ match d.end_year { Some(e) if e != d.year => s.years(d.year, e), _ => d.year.to_string() } }</td>
+                <td data-label={s.columns[2]}>{ &d.place }</td>
+                <td data-label={s.columns[3]}>{ if companies.is_empty() { s.unnamed_vendor.to_string() } else { companies.join(", ") } }</td>
+                <td data-label={s.columns[4]}>{ d.categories.iter().map(|c| s.category(*c)).collect::<Vec<_>>().join(", ") }</td>
+                <td data-label={s.columns[5]}><EvidenceBadge evidence={d.evidence} {lang} /></td>
+                <td lang="en" data-label={s.columns[6]}>{ &d.summary }</td>
+                <td data-label={s.columns[7]}><SourceList loaded={props.loaded.clone()} ids={d.sources.clone()} {lang} list_class={Some(AttrValue::from("table-sources"))} /></td>
             </tr>
         }
     }).collect::<Html>();

@@ -11,6 +11,9 @@ pub struct LegendProps {
     /// The year shown (then countries with new deployments that year are outlined).
     #[prop_or_default]
     pub year: Option<i32>,
+    /// Whether a country is selected (then the legend explains its outline).
+    #[prop_or_default]
+    pub selected: bool,
 }
 
 /// Colour scale of the choropleth and the evidence levels.
@@ -27,7 +30,9 @@ pub fn Legend(props: &LegendProps) -> Html {
                         <li><span class={classes!("swatch", format!("bin-{b}"))} aria-hidden="true"></span>{ bin_labels()[b - 1] }</li>
                     }) }
                 </ul>
+                <p class="note"><span class="swatch origin" aria-hidden="true"></span>{ s.legend_origin }</p>
                 if props.year.is_some() { <p class="note"><span class="swatch new-swatch" aria-hidden="true"></span>{ s.legend_new }</p> }
+                if props.selected { <p class="note"><span class="swatch selected-swatch" aria-hidden="true"></span>{ s.legend_selected }</p> }
                 if props.has_markers { <p class="note">{ s.small_states }</p> }
             </figure>
             <details class="evidence-legend">

@@ -2,9 +2,9 @@ use crate::components::country_group::{CountryGroup, ShapeView, GROUP_SIZE};
 use crate::components::country_path::{CountryPath, SharedPath};
 use crate::components::tooltip::Tooltip;
 use crate::i18n::Lang;
-use crate::state::aggregate::{colour_bin, CountryStat};
+use crate::state::aggregate::{colour_bin, CountryStat, ORIGIN};
 use crate::state::app::Loaded;
-use crate::state::keyboard::{map_key, MapKey};
+use crate::state::keyboard::{map_key, nearest_in_direction, Direction, MapKey};
 use crate::state::zoom::ViewBox;
 use crate::web::dom::{focus_by_id, pointer_fraction, set_style};
 use std::cell::RefCell;
@@ -106,17 +106,29 @@ pub fn MapView(props: &MapViewProps) -> Html {
     }
 
     let name_of = |iso3: &str| props.loaded.country_name_in(iso3, props.lang);
-    // Focus order: shaded countries by name.
+    // Focus order: shaded countries and the origin, by name.
     let order: Rc<Vec<String>> = use_memo((props.stats.clone(), props.lang, props.loaded.clone()), |(stats, lang, loaded)| {
-        let mut v: Vec<(String, String)> = stats.iter().filter(|(_, st)| st.count > 0).map(|(k, _)| (loaded.country_name_in(k, *lang), k.clone())).collect();
+        let origin = loaded.index.position(ORIGIN).is_some() && !stats.get(ORIGIN).is_some_and(|st| st.count > 0);
+        let mut v: Vec<(String, String)> = stats
+            .iter()
+            .filter(|(_, st)| st.count > 0)
+            .map(|(k, _)| k.as_str())
+            .chain(origin.then_some(ORIGIN))
+            .map(|k| (loaded.country_name_in(k, *lang), k.to_string()))
+            .collect();
         v.sort();
         v.into_iter().map(|(_, k)| k).collect()
+    });
+    // Their centroids, for arrow keys that move across the map.
+    let points: Rc<Vec<(f64, f64)>> = use_memo((order.clone(), props.loaded.clone()), |(order, loaded)| {
+        order.iter().map(|c| loaded.world.country(&loaded.index, c).map(|c| (c.point[0], c.point[1])).unwrap_or((f64::NAN, f64::NAN))).collect()
     });
     let selected_pos = props.selected.as_ref().and_then(|sel| order.iter().position(|c| c == sel.as_str()));
     let tab_stop = (*focused).or(selected_pos).unwrap_or(0);
 
     let onkeydown = {
         let order = order.clone();
+        let points = points.clone();
         let focused = focused.clone();
         let tip = tip.clone();
         let on_select = props.on_select.clone();
@@ -151,7 +163,19 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 }
                 _ => {}
             }
-            match map_key(&e.key(), order.len(), (*focused).or(selected_pos)) {
+            let current = (*focused).or(selected_pos);
+            let action = match (Direction::from_key(&key), current) {
+                // Arrows move to the nearest country that way; nothing that way keeps focus.
+                (Some(dir), Some(cur)) => {
+                    e.prevent_default();
+                    match nearest_in_direction(&points, cur, dir) {
+                        Some(i) => MapKey::Focus(i),
+                        None => MapKey::None,
+                    }
+                }
+                _ => map_key(&key, order.len(), current),
+            };
+            match action {
                 MapKey::Focus(i) => {
                     e.prevent_default();
                     focused.set(Some(i));
@@ -235,11 +259,17 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let positions: HashMap<&str, usize> = order.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
     let mut shapes: Vec<ShapeView> = Vec::with_capacity(world.countries.len());
     let mut markers = Vec::new();
+    let mut marker_codes = Vec::new();
     for (i, c) in world.countries.iter().enumerate() {
         let stat = props.stats.get(&c.iso3).cloned().unwrap_or_default();
-        let pos = if stat.count > 0 { positions.get(c.iso3.as_str()).copied() } else { None };
+        let origin = c.iso3 == ORIGIN;
+        let pos = if stat.count > 0 || origin { positions.get(c.iso3.as_str()).copied() } else { None };
         let interactive = pos.is_some();
-        let label: AttrValue = if interactive { format!("{}: {}", name_of(&c.iso3), s.deployments(stat.count)).into() } else { AttrValue::default() };
+        let label: AttrValue = match (interactive, origin && stat.count == 0) {
+            (false, _) => AttrValue::default(),
+            (true, true) => format!("{}: {}", name_of(&c.iso3), s.origin_short).into(),
+            (true, false) => format!("{}: {}", name_of(&c.iso3), s.deployments(stat.count)).into(),
+        };
         let iso3 = iso3s[i].clone();
         let bin = colour_bin(stat.count);
         let selected = props.selected.as_deref() == Some(c.iso3.as_str());
@@ -247,10 +277,13 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let tab_stop = pos == Some(tab_stop);
         match (props.loaded.paths.get(i).cloned().flatten(), interactive) {
             // Every shape is always drawn, in the same order (unkeyed groups).
-            (Some(d), _) => shapes.push(ShapeView { iso3, d: SharedPath(d), bin, selected, new, interactive, tab_stop, label }),
+            (Some(d), _) => shapes.push(ShapeView { iso3, d: SharedPath(d), bin, selected, new, origin, interactive, tab_stop, label }),
             // Markers come and go with the data shown: keyed.
-            (None, true) => markers.push(html! {
-                <CountryPath key={c.iso3.clone()} {iso3} marker={Some((c.point[0], c.point[1], MARKER_R / k))} {bin} {selected} {new} {interactive} {tab_stop} {label} />
+            (None, true) => markers.push({
+                marker_codes.push(c.iso3.clone());
+                html! {
+                <CountryPath key={c.iso3.clone()} {iso3} marker={Some((c.point[0], c.point[1], MARKER_R / k))} {bin} {selected} {new} {origin} {interactive} {tab_stop} {label} />
+                }
             }),
             (None, false) => {}
         }
@@ -270,6 +303,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         }
     };
     let onclick = {
+        let marker_codes = marker_codes.clone();
         let on_select = props.on_select.clone();
         let focused = focused.clone();
         let gesture = gesture.clone();
@@ -278,7 +312,9 @@ pub fn MapView(props: &MapViewProps) -> Html {
             if gesture.borrow().moved > 6.0 {
                 return;
             }
-            if let Some(iso3) = iso3_of(&e) {
+            // A small marker near the tap wins over the shape under it; otherwise the shape
+            // under the tap, or the nearest one within a finger's reach (WCAG 2.5.8).
+            if let Some(iso3) = crate::web::dom::nearest_target(e.client_x(), e.client_y(), iso3_of(&e), &marker_codes) {
                 focused.set(order.iter().position(|o| *o == iso3));
                 on_select.emit(iso3);
             }
@@ -318,13 +354,19 @@ pub fn MapView(props: &MapViewProps) -> Html {
     // Outlines of the selected and the focused country, drawn after every shape so that no
     // neighbour covers them (the shapes themselves keep their place: moving a focused node
     // would blur it).
-    let outline = |iso3: &str, class: &'static str| -> Html {
+    let outline_one = |iso3: &str, class: &'static str| -> Html {
         let Some(i) = props.loaded.index.position(iso3) else { return Html::default() };
         let c = &world.countries[i];
         match props.loaded.paths.get(i).cloned().flatten() {
             Some(d) => html! { <path {class} {d} /> },
             None => html! { <circle {class} cx={c.point[0].to_string()} cy={c.point[1].to_string()} r={format!("{:.2}", MARKER_R / k)} /> },
         }
+    };
+    // The selection: a wide halo of the page's opposite tone under a thick line of a colour no
+    // other state uses, so that it stands out on any fill, at any zoom, in either theme.
+    let outline = |iso3: &str, class: &'static str| -> Html {
+        let halo = if class == "outline-selected" { outline_one(iso3, "outline-halo") } else { Html::default() };
+        html! { <>{ halo }{ outline_one(iso3, class) }</> }
     };
     let selected_outline = props.selected.as_deref().map(|c| outline(c, "outline-selected")).unwrap_or_default();
     let focus_outline = if *has_focus { order.get(tab_stop).map(|c| outline(c, "outline-focus")).unwrap_or_default() } else { Html::default() };
@@ -342,10 +384,16 @@ pub fn MapView(props: &MapViewProps) -> Html {
     };
 
     html! {
-        <div class="map-wrap">
+        <div class="map-wrap" id="map-wrap">
             <svg ref={svg_ref} class={classes!("map", props.zoom.is_some().then_some("zoomed"))} viewBox={format!("0 0 {} {}", world.width, world.height)} role="group"
                 aria-label={s.map_label} aria-describedby="map-help" {onkeydown} {onmouseleave} {onclick} {onmouseover} {onfocusin} {onfocusout}
                 {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                // China's hatching (see ORIGIN), in map units so that it zooms with the shape.
+                <defs>
+                    <pattern id="origin-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+                        <rect class="hatch-bg" width="6" height="6" /><line class="hatch-line" x1="1.5" y1="0" x2="1.5" y2="6" />
+                    </pattern>
+                </defs>
                 <g ref={viewport} class="viewport" {transform}>
                     <g class="countries">{ shapes }</g>
                     <g class="markers">{ markers }</g>

@@ -2,13 +2,19 @@
 //! a source line, with colours written in (no CSS) so it opens anywhere.
 
 use crate::geo::world::WorldMap;
-use crate::state::aggregate::{bin_labels, colour_bin, CountryStat, BINS};
+use crate::state::aggregate::{bin_labels, colour_bin, CountryStat, BINS, ORIGIN};
 use crate::state::zoom::ViewBox;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Light-theme colours of the scale (neutral first), as on screen.
 pub const FILLS: [&str; BINS + 1] = ["#e3e1db", "#c6dbef", "#6baed6", "#2171b5", "#08306b"];
+/// The selection (light theme, as on screen): a line no other state uses over a white halo.
+pub const SELECTED: &str = "#b0006e";
+/// The outline of countries with deployments new in the year shown.
+pub const NEW: &str = "#b34700";
+/// China's hatching (the origin of the exports).
+pub const ORIGIN_LINE: &str = "#b2182b";
 
 /// Escapes text for XML content and attributes.
 pub fn xml_escape(s: &str) -> String {
@@ -59,11 +65,18 @@ pub fn map_svg(world: &WorldMap, stats: &BTreeMap<String, CountryStat>, zoom: Op
     let _ = write!(s, r##"<text x="{pad}" y="44" font-size="30" font-weight="700" fill="#1b1c1e">{}</text>"##, xml_escape(text.title));
     let _ = write!(s, r##"<text x="{pad}" y="74" font-size="18" fill="#444">{}</text>"##, xml_escape(text.subtitle));
     let _ = write!(s, r#"<svg x="{pad}" y="{top}" width="{map_w:.1}" height="{map_h:.1}" viewBox="{}">"#, vb.attr());
+    let _ = write!(
+        s,
+        r##"<defs><pattern id="origin-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="{}"/><line x1="1.5" y1="0" x2="1.5" y2="6" stroke="{ORIGIN_LINE}" stroke-width="2.5"/></pattern></defs>"##,
+        FILLS[0]
+    );
     for c in &world.countries {
         let Some(d) = &c.path else { continue };
-        let bin = stats.get(&c.iso3).map(|st| colour_bin(st.count)).unwrap_or(0);
-        let stroke = if selected == Some(c.iso3.as_str()) { r##"stroke="#d55e00" stroke-width="2""## } else { r##"stroke="#ffffff" stroke-width="0.5""## };
-        let _ = write!(s, r#"<path d="{d}" fill="{}" {stroke} vector-effect="non-scaling-stroke"/>"#, FILLS[bin]);
+        let st = stats.get(&c.iso3);
+        let bin = st.map(|st| colour_bin(st.count)).unwrap_or(0);
+        let fill = if c.iso3 == ORIGIN && bin == 0 { "url(#origin-hatch)".to_string() } else { FILLS[bin].to_string() };
+        let stroke = if st.is_some_and(|st| st.new_this_year > 0) { format!(r#"stroke="{NEW}" stroke-width="1.6""#) } else { r##"stroke="#ffffff" stroke-width="0.5""##.to_string() };
+        let _ = write!(s, r#"<path d="{d}" fill="{fill}" {stroke} vector-effect="non-scaling-stroke"/>"#);
     }
     for c in world.countries.iter().filter(|c| c.path.is_none()) {
         if let Some(st) = stats.get(&c.iso3) {
@@ -76,6 +89,15 @@ pub fn map_svg(world: &WorldMap, stats: &BTreeMap<String, CountryStat>, zoom: Op
                 FILLS[colour_bin(st.count)]
             );
         }
+    }
+    // The selection last, above its neighbours: a wide white halo under a thick line.
+    if let Some(c) = selected.and_then(|sel| world.countries.iter().find(|c| c.iso3 == sel)) {
+        let shape = match &c.path {
+            Some(d) => format!(r#"<path d="{d}""#),
+            None => format!(r#"<circle cx="{}" cy="{}" r="{:.2}""#, c.point[0], c.point[1], 4.5 * vb.w / world.width),
+        };
+        let _ = write!(s, r##"{shape} fill="none" stroke="#ffffff" stroke-opacity="0.85" stroke-width="8" stroke-linejoin="round" vector-effect="non-scaling-stroke"/>"##);
+        let _ = write!(s, r#"{shape} fill="none" stroke="{SELECTED}" stroke-width="3.5" stroke-linejoin="round" vector-effect="non-scaling-stroke"/>"#);
     }
     s.push_str("</svg>");
     let _ = write!(s, r##"<text x="{pad}" y="{:.0}" font-size="15" font-weight="700" fill="#1b1c1e">{}</text>"##, legend_y + 4.0, xml_escape(text.legend_title));
@@ -107,7 +129,7 @@ mod tests {
             point: [10.0, 10.0],
             bbox: [0.0, 0.0, 20.0, 20.0],
         };
-        WorldMap { width: 1000.0, height: 500.0, attribution: String::new(), frame: [1.0, 0.0, 0.0], countries: vec![c("KEN", Some("M0 0l10 0 0 10z")), c("UGA", Some("M20 0l10 0 0 10z")), c("MUS", None)] }
+        WorldMap { width: 1000.0, height: 500.0, attribution: String::new(), frame: [1.0, 0.0, 0.0], countries: vec![c("KEN", Some("M0 0l10 0 0 10z")), c("UGA", Some("M20 0l10 0 0 10z")), c("MUS", None), c("CHN", Some("M40 0l10 0 0 10z"))] }
     }
 
     #[test]
@@ -120,11 +142,27 @@ mod tests {
         assert!(h > 500.0);
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.contains("Surveillance &lt;Atlas&gt;") && svg.contains("Up to 2019 &amp; all"));
-        assert!(svg.contains(&format!("fill=\"{}\" stroke=\"#d55e00\"", FILLS[3])), "Kenya in bin 3, outlined");
+        assert!(svg.contains(&format!("fill=\"{}\" stroke=\"#ffffff\"", FILLS[3])), "Kenya in bin 3");
+        // The selection is drawn last, halo then line, in a colour used for nothing else.
+        let halo = svg.find("M0 0l10 0 0 10z\" fill=\"none\" stroke=\"#ffffff\" stroke-opacity").expect("halo");
+        let line = svg.find(&format!("M0 0l10 0 0 10z\" fill=\"none\" stroke=\"{SELECTED}\"")).expect("line");
+        assert!(halo < line && line > svg.find("<circle").unwrap());
+        assert_eq!(svg.matches(SELECTED).count(), 1);
         assert!(svg.contains(&format!("fill=\"{}\" stroke=\"#ffffff\"", FILLS[0])), "Uganda neutral");
         assert_eq!(svg.matches("<circle").count(), 1, "Mauritius marker");
         assert!(svg.contains("Source: test") && svg.contains(">4+<"));
         assert_eq!(svg.matches("<svg").count(), svg.matches("</svg>").count());
+    }
+
+    #[test]
+    fn china_is_hatched_and_new_deployments_outlined() {
+        let mut stats = BTreeMap::new();
+        stats.insert("UGA".to_string(), CountryStat { count: 1, first_year: 2019, last_year: 2019, new_this_year: 1 });
+        let text = SvgText { title: "t", subtitle: "s", legend_title: "l", legend_none: "n", source: "src" };
+        let (svg, _) = map_svg(&world(), &stats, None, None, &text);
+        assert!(svg.contains("M40 0l10 0 0 10z\" fill=\"url(#origin-hatch)\""), "{svg}");
+        assert!(svg.contains(&format!("M20 0l10 0 0 10z\" fill=\"{}\" stroke=\"{NEW}\"", FILLS[1])));
+        assert!(!svg.contains(SELECTED), "no selection drawn");
     }
 
     #[test]

@@ -30,6 +30,11 @@ pub fn country_stats<'a>(deployments: impl IntoIterator<Item = &'a Deployment>, 
     out
 }
 
+/// The country the exports come from. The atlas documents deployments outside it, so it is
+/// never shaded by count: the map gives it its own colour and legend entry, and selecting it
+/// lists its domestic events (the data marks them with this country code).
+pub const ORIGIN: &str = "CHN";
+
 /// Number of classes in the sequential colour scale.
 pub const BINS: usize = 4;
 

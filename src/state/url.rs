@@ -3,7 +3,7 @@
 //!
 //! Parameters: `year=2019|all`, `country=KEN`, `company=huawei,zte`, `category=safe-city,drones`,
 //! `evidence=confirmed`, `tab=map|table`, `region=africa`, `lang=en|fr|es|pt|ar|zh`, `theme=auto|light|dark`,
-//! `embed=1`, `mode=present`, `view=presenter`, `step=3`. Pym.js's own parameters (`childId`, `initialWidth`,
+//! `embed=1`, `height=full` (an embed that grows with its content), `mode=present`, `view=presenter`, `step=3`. Pym.js's own parameters (`childId`, `initialWidth`,
 //! `parentTitle`, `parentUrl`) are ignored here.
 
 use crate::data::model::{Category, Evidence, Region};
@@ -120,6 +120,7 @@ pub fn parse(query: &str) -> ViewState {
             "lang" => v.lang = Lang::from_code(val).or(v.lang),
             "theme" => v.theme = Theme::from_id(val).unwrap_or(v.theme),
             "embed" => v.embed = matches!(val, "1" | "true" | "yes"),
+            "height" => v.embed_full = val == "full",
             "mode" => v.present = val == "present",
             "view" => v.presenter = val == "presenter",
             "step" => {
@@ -173,6 +174,9 @@ pub fn serialize(v: &ViewState) -> String {
     }
     if v.embed {
         parts.push("embed=1".into());
+    }
+    if v.embed_full {
+        parts.push("height=full".into());
     }
     if v.present {
         parts.push("mode=present".into());
@@ -266,6 +270,14 @@ mod tests {
     fn serialise_is_stable_and_readable() {
         let v = parse("?country=KEN&year=2016&category=drones,safe-city");
         assert_eq!(serialize(&v), "?year=2016&country=KEN&category=safe-city,drones");
+    }
+
+    #[test]
+    fn full_height_embed_is_a_parameter() {
+        let v = parse("?embed=1&height=full");
+        assert!(v.embed && v.embed_full);
+        assert_eq!(serialize(&v), "?embed=1&height=full");
+        assert!(!parse("?embed=1&height=200").embed_full);
     }
 
     #[test]

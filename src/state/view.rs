@@ -73,6 +73,9 @@ pub struct ViewState {
     pub lang: Option<Lang>,
     pub theme: Theme,
     pub embed: bool,
+    /// In an embed, grow with what the reader opens (`height=full`) instead of keeping the height
+    /// that the width chooses.
+    pub embed_full: bool,
     pub present: bool,
     /// The presenter's window in presentation mode (`view=presenter`): current and next step
     /// with the notes, kept in step with the audience window.

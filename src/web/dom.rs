@@ -296,3 +296,81 @@ pub fn on_window_keydown(mut f: impl FnMut(web_sys::KeyboardEvent) + 'static) ->
         }
     })
 }
+
+/// The country a tap at client coordinates means (see [`crate::state::hit`]): markers within
+/// reach, then `direct` (the element under the tap), then interactive map shapes found around
+/// the tap. `markers` are the codes of the small-state markers drawn. Outside the browser, `direct`.
+pub fn nearest_target(x: i32, y: i32, direct: Option<String>, markers: &[String]) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::state::hit::{choose, Marker};
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return direct };
+        let markers: Vec<Marker> = markers
+            .iter()
+            .filter_map(|iso3| {
+                let r = doc.get_element_by_id(&format!("c-{iso3}"))?.get_bounding_client_rect();
+                (r.width() > 0.0).then(|| Marker { iso3: iso3.clone(), x: r.x() + r.width() / 2.0, y: r.y() + r.height() / 2.0, r: r.width() / 2.0 })
+            })
+            .collect();
+        let probe = |px: f64, py: f64| {
+            let el = doc.element_from_point(px as f32, py as f32)?;
+            el.closest("svg.map").ok()??;
+            el.get_attribute("data-iso3").filter(|c| !c.is_empty())
+        };
+        choose((x as f64, y as f64), &markers, direct, probe)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (x, y, markers);
+        direct
+    }
+}
+
+/// After the next paint, scrolls the page (or the scrolled region holding it, such as a
+/// bounded embed) so that the element with id `target` is in view, above the element with id
+/// `cover` when that is a fixed bottom sheet. Does nothing when it is already in view.
+pub fn reveal(target: &str, cover: Option<&str>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let (target, cover) = (target.to_string(), cover.map(str::to_string));
+        after_paint(100, move || reveal_now(&target, cover.as_deref()));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (target, cover);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn reveal_now(target: &str, cover: Option<&str>) {
+    let Some(w) = web_sys::window() else { return };
+    let Some(doc) = w.document() else { return };
+    let Some(el) = doc.get_element_by_id(target) else { return };
+    let style = |e: &web_sys::Element, p: &str| w.get_computed_style(e).ok().flatten().and_then(|s| s.get_property_value(p).ok()).unwrap_or_default();
+    // The nearest ancestor that scrolls vertically, if any (else the page).
+    let mut scroller = el.parent_element();
+    while let Some(p) = scroller.clone() {
+        if p.scroll_height() > p.client_height() && matches!(style(&p, "overflow-y").as_str(), "auto" | "scroll") {
+            break;
+        }
+        scroller = p.parent_element();
+    }
+    let inner = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let (mut top, mut bottom) = match &scroller {
+        Some(p) => {
+            let r = p.get_bounding_client_rect();
+            (r.top().max(0.0), r.bottom().min(inner))
+        }
+        None => (0.0, inner),
+    };
+    if let Some(c) = cover.and_then(|id| doc.get_element_by_id(id)).filter(|c| style(c, "position") == "fixed") {
+        bottom = bottom.min(c.get_bounding_client_rect().top());
+    }
+    top = top.min(bottom);
+    let r = el.get_bounding_client_rect();
+    let dy = crate::state::reveal::scroll_delta((r.top(), r.bottom()), (top, bottom), 8.0);
+    if dy.abs() >= 1.0 {
+        match scroller {
+            Some(p) => p.scroll_by_with_x_and_y(0.0, dy),
+            None => w.scroll_by_with_x_and_y(0.0, dy),
+        }
+    }
+}
