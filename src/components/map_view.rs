@@ -314,8 +314,13 @@ pub fn MapView(props: &MapViewProps) -> Html {
             }
             // A small marker near the tap wins over the shape under it; otherwise the shape
             // under the tap, or the nearest one within a finger's reach (WCAG 2.5.8).
-            if let Some(iso3) = crate::web::dom::nearest_target(e.client_x(), e.client_y(), iso3_of(&e), &marker_codes) {
+            let direct = iso3_of(&e);
+            if let Some(iso3) = crate::web::dom::nearest_target(e.client_x(), e.client_y(), direct.clone(), &marker_codes) {
                 focused.set(order.iter().position(|o| *o == iso3));
+                // A tap beside the shape: focus it as a tap on it would (Escape then closes).
+                if direct.as_deref() != Some(iso3.as_str()) {
+                    focus_by_id(&format!("c-{iso3}"));
+                }
                 on_select.emit(iso3);
             }
         })

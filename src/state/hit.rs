@@ -1,9 +1,14 @@
-//! Which country a tap means: small targets on a phone-width map (WCAG 2.2, 2.5.8). A tap
-//! within [`REACH`] CSS pixels of a small-state marker picks the marker; otherwise the country
-//! under the tap, or the nearest interactive one found on rings around it.
+//! Which country a tap means: small targets on a phone-width map (WCAG 2.2, 2.5.8: a target
+//! under 24 × 24 CSS px counts as the 24 px circle around it). A small-state marker within
+//! [`REACH`] px wins over a large shape under the tap (its own circle is a few px wide and often
+//! sits on a neighbour's coast); against a small shape under the tap, the nearer centre wins
+//! (the 24 px circle WCAG draws around an undersized target); else the country under the tap; else, off every shape, the nearest small target (markers and
+//! shapes under [`SMALL`] px) within reach, or failing that the nearest large shape.
 
 /// How far from a tap a target still counts, in CSS pixels (half of 24 × 24).
 pub const REACH: f64 = 12.0;
+/// A target narrower or lower than this, in CSS pixels, is small.
+pub const SMALL: f64 = 24.0;
 
 /// Points to probe around a tap, nearest ring first: rings of 3, 6, 9 and 12 px, 16 points each.
 pub fn ring_offsets() -> Vec<(f64, f64)> {
@@ -17,6 +22,19 @@ pub fn ring_offsets() -> Vec<(f64, f64)> {
     out
 }
 
+/// A country that a tap could mean: its distance from the tap (0 under it) and whether its
+/// drawn target is small.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub iso3: String,
+    pub dist: f64,
+    pub small: bool,
+    /// A small-state marker (then also small).
+    pub marker: bool,
+    /// The shape under the tap (its `dist` is then to its centre if small, else 0).
+    pub direct: bool,
+}
+
 /// A drawn small-state marker on screen: code, centre and radius in CSS pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
@@ -26,19 +44,42 @@ pub struct Marker {
     pub r: f64,
 }
 
-/// Chooses the country for a tap at `tap`: the nearest marker whose edge is within [`REACH`],
-/// else `direct` (the interactive country under the tap), else the first interactive country
-/// that `probe` finds at the [`ring_offsets`] around the tap.
-pub fn choose(tap: (f64, f64), markers: &[Marker], direct: Option<String>, mut probe: impl FnMut(f64, f64) -> Option<String>) -> Option<String> {
-    let near = markers
+/// The candidates for a tap at `tap`: the markers within [`REACH`] of their edge, the country
+/// under the tap (`direct`), and those `probe` finds at the [`ring_offsets`] (each at the first
+/// ring it is found on). `probe` says which interactive country is at a point and whether it is small.
+pub fn candidates(tap: (f64, f64), markers: &[Marker], direct: Option<(String, Option<f64>)>, mut probe: impl FnMut(f64, f64) -> Option<(String, bool)>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = markers
         .iter()
-        .map(|m| (m, ((m.x - tap.0).powi(2) + (m.y - tap.1).powi(2)).sqrt() - m.r))
-        .filter(|(_, d)| *d <= REACH)
-        .min_by(|a, b| a.1.total_cmp(&b.1));
-    if let Some((m, _)) = near {
-        return Some(m.iso3.clone());
+        .map(|m| Candidate { iso3: m.iso3.clone(), dist: (((m.x - tap.0).powi(2) + (m.y - tap.1).powi(2)).sqrt() - m.r).max(0.0), small: true, marker: true, direct: false })
+        .filter(|c| c.dist <= REACH)
+        .collect();
+    // `direct`: the country under the tap and, if it is small, the distance to its centre.
+    if let Some((iso3, centre)) = direct {
+        out.push(Candidate { iso3, dist: centre.unwrap_or(0.0), small: centre.is_some(), marker: false, direct: true });
     }
-    direct.or_else(|| ring_offsets().into_iter().find_map(|(dx, dy)| probe(tap.0 + dx, tap.1 + dy)))
+    for (dx, dy) in ring_offsets() {
+        if let Some((iso3, small)) = probe(tap.0 + dx, tap.1 + dy) {
+            if !out.iter().any(|c| c.iso3 == iso3) {
+                out.push(Candidate { iso3, dist: (dx * dx + dy * dy).sqrt(), small, marker: false, direct: false });
+            }
+        }
+    }
+    out
+}
+
+/// On a small shape: it or a marker, by distance to their centres. On a large shape: the
+/// nearest marker, else that shape. Off every shape: the nearest small
+/// candidate, else the nearest.
+pub fn pick(candidates: &[Candidate]) -> Option<String> {
+    let nearest = |keep: &dyn Fn(&Candidate) -> bool| candidates.iter().filter(|c| keep(c)).min_by(|a, b| a.dist.total_cmp(&b.dist)).map(|c| c.iso3.clone());
+    match candidates.iter().find(|c| c.direct) {
+        // On a small shape: it or a marker, whichever centre is nearer.
+        Some(d) if d.small => nearest(&|c| c.marker || c.direct),
+        // On a large shape: a marker within reach, else that shape.
+        Some(d) => nearest(&|c| c.marker).or(Some(d.iso3.clone())),
+        // Off every shape: the nearest small target, else the nearest.
+        None => nearest(&|c| c.small).or_else(|| nearest(&|_| true)),
+    }
 }
 
 #[cfg(test)]
@@ -50,26 +91,37 @@ mod tests {
     }
 
     #[test]
-    fn a_marker_within_reach_wins_over_the_shape_under_the_tap() {
-        assert_eq!(choose((110.0, 105.0), &[malta()], Some("ITA".into()), |_, _| None), Some("MLT".into()));
+    fn a_small_target_within_reach_wins_over_a_large_shape_under_the_tap() {
+        let italy = Some(("ITA".to_string(), None));
+        assert_eq!(pick(&candidates((110.0, 105.0), &[malta()], italy.clone(), |_, _| None)), Some("MLT".into()));
         // Beyond reach: the shape under the tap.
-        assert_eq!(choose((120.0, 100.0), &[malta()], Some("ITA".into()), |_, _| None), Some("ITA".into()));
+        assert_eq!(pick(&candidates((120.0, 100.0), &[malta()], italy, |_, _| None)), Some("ITA".into()));
+        // On a small shape: the nearer centre, the marker's or the shape's.
+        assert_eq!(pick(&candidates((106.0, 100.0), &[malta()], Some(("ITA".into(), Some(9.0))), |_, _| None)), Some("MLT".into()));
+        assert_eq!(pick(&candidates((106.0, 100.0), &[malta()], Some(("SRB".into(), Some(1.0))), |_, _| None)), Some("SRB".into()));
     }
 
     #[test]
-    fn the_nearest_ring_hit_is_taken_when_nothing_is_under_the_tap() {
-        // Serbia lies 7 px to the east of the tap: the 9 px ring finds it, not the 12 px one north.
+    fn off_every_shape_the_nearest_small_target_wins() {
+        // Serbia (small) lies 7 px east of the tap, Hungary (large) 3 px north, Malta's edge 10 px west.
         let probe = |x: f64, y: f64| {
             if x >= 207.0 {
-                Some("SRB".to_string())
-            } else if y <= 188.0 {
-                Some("HUN".to_string())
+                Some(("SRB".to_string(), true))
+            } else if y <= 197.0 {
+                Some(("HUN".to_string(), false))
             } else {
                 None
             }
         };
-        assert_eq!(choose((200.0, 200.0), &[], None, probe), Some("SRB".into()));
-        assert_eq!(choose((200.0, 200.0), &[], None, |_, _| None), None);
+        let m = Marker { iso3: "MLT".into(), x: 188.0, y: 200.0, r: 2.0 };
+        let c = candidates((200.0, 200.0), &[m.clone()], None, probe);
+        assert_eq!(c.iter().find(|c| c.iso3 == "SRB").map(|c| c.dist), Some(9.0));
+        assert_eq!(c.iter().find(|c| c.iso3 == "HUN").map(|c| c.dist), Some(3.0));
+        assert_eq!(pick(&c), Some("SRB".into()), "small Serbia at 9 px beats large Hungary at 3 px and Malta at 10 px");
+        let nearer = Marker { x: 194.0, ..m };
+        assert_eq!(pick(&candidates((200.0, 200.0), &[nearer], None, probe)), Some("MLT".into()));
+        assert_eq!(pick(&candidates((200.0, 200.0), &[], None, |_, _| None)), None);
+        assert_eq!(pick(&candidates((200.0, 200.0), &[], None, |_, y| (y <= 190.0).then(|| ("HUN".to_string(), false)))), Some("HUN".into()));
     }
 
     #[test]

@@ -297,13 +297,13 @@ pub fn on_window_keydown(mut f: impl FnMut(web_sys::KeyboardEvent) + 'static) ->
     })
 }
 
-/// The country a tap at client coordinates means (see [`crate::state::hit`]): markers within
-/// reach, then `direct` (the element under the tap), then interactive map shapes found around
-/// the tap. `markers` are the codes of the small-state markers drawn. Outside the browser, `direct`.
+/// The country a tap at client coordinates means (see [`crate::state::hit`]): `direct` is the
+/// interactive country under the tap, `markers` the codes of the small-state markers drawn.
+/// Outside the browser, `direct`.
 pub fn nearest_target(x: i32, y: i32, direct: Option<String>, markers: &[String]) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        use crate::state::hit::{choose, Marker};
+        use crate::state::hit::{candidates, pick, Marker, SMALL};
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return direct };
         let markers: Vec<Marker> = markers
             .iter()
@@ -312,12 +312,23 @@ pub fn nearest_target(x: i32, y: i32, direct: Option<String>, markers: &[String]
                 (r.width() > 0.0).then(|| Marker { iso3: iso3.clone(), x: r.x() + r.width() / 2.0, y: r.y() + r.height() / 2.0, r: r.width() / 2.0 })
             })
             .collect();
+        let small = |el: &web_sys::Element| {
+            let r = el.get_bounding_client_rect();
+            r.width() < SMALL || r.height() < SMALL
+        };
+        let direct = direct.and_then(|c| {
+            let el = doc.get_element_by_id(&format!("c-{c}"))?;
+            let r = el.get_bounding_client_rect();
+            let centre = small(&el).then(|| (r.x() + r.width() / 2.0 - x as f64).hypot(r.y() + r.height() / 2.0 - y as f64));
+            Some((c, centre))
+        });
         let probe = |px: f64, py: f64| {
             let el = doc.element_from_point(px as f32, py as f32)?;
             el.closest("svg.map").ok()??;
-            el.get_attribute("data-iso3").filter(|c| !c.is_empty())
+            let iso3 = el.get_attribute("data-iso3").filter(|c| !c.is_empty())?;
+            Some((iso3, small(&el)))
         };
-        choose((x as f64, y as f64), &markers, direct, probe)
+        pick(&candidates((x as f64, y as f64), &markers, direct, probe))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -19,13 +19,15 @@ async function watchCsp(context) {
   });
 }
 
+/** The full-height embed (`height=full`): the iframe grows with what the reader opens. (The
+ *  default, bounded embed keeps the height its width chooses: see reader.test.mjs.) */
 async function embedFollowsContent(article) {
   const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
   await watchCsp(context);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.base + article);
+  await page.goto(server.base + article + (article.includes('pym') ? '?q=' + encodeURIComponent('&height=full') : ''));
   const iframe = page.locator('iframe');
   await iframe.waitFor();
   const frame = page.frames().find((f) => f !== page.mainFrame()) || (await (await iframe.elementHandle()).contentFrame());
