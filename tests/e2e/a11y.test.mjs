@@ -148,6 +148,24 @@ test('axe: French with Serbia selected', () =>
   auditState('fr SRB', '?lang=fr&country=SRB', { ready: '#country-panel[data-country=SRB]' }));
 test('axe: French, dark, table', () => auditState('fr dark table', '?lang=fr&theme=dark&tab=table', { ready: '.data-table tbody tr' }));
 
+// Issue 11 (map and layout): the phone's bottom sheet expanded, China's panel, the table as
+// cards on a phone, a bounded embed with the table and with a country open, year + selection.
+for (const scheme of ['light', 'dark']) {
+  test(`axe: phone bottom sheet expanded, ${scheme}`, () =>
+    auditState(`sheet ${scheme}`, '?country=KEN', { width: 375, colorScheme: scheme, ready: '#country-panel[data-country=KEN]', targets: true,
+      act: async (page) => { await page.locator('#country-panel .sheet-toggle').click(); await page.locator('#country-panel.expanded').waitFor(); } }));
+  test(`axe: China's panel (origin and domestic events), ${scheme}`, () =>
+    auditState(`CHN ${scheme}`, '?country=CHN', { colorScheme: scheme, ready: '#country-panel[data-country=CHN] .origin-event', targets: true }));
+  test(`axe: table as cards at 375 px, ${scheme}`, () =>
+    auditState(`table 375 ${scheme}`, '?tab=table', { width: 375, colorScheme: scheme, ready: '.data-table tbody tr', targets: true }));
+  test(`axe: bounded embed at 320 px with the table, ${scheme}`, () =>
+    auditState(`embed table 320 ${scheme}`, '?embed=1&tab=table', { width: 320, colorScheme: scheme, ready: '.data-table tbody tr' }));
+  test(`axe: bounded embed at 375 px with Kenya open, ${scheme}`, () =>
+    auditState(`embed KEN 375 ${scheme}`, '?embed=1&country=KEN', { width: 375, colorScheme: scheme, ready: '#country-panel[data-country=KEN]' }));
+  test(`axe: year and selection (new outlines, selected legend), ${scheme}`, () =>
+    auditState(`2019 KEN ${scheme}`, '?year=2019&country=KEN', { colorScheme: scheme, ready: '#country-panel[data-country=KEN]', targets: true }));
+}
+
 // ---- non-text contrast (WCAG 1.4.11), which axe does not measure ----
 
 for (const scheme of ['light', 'dark']) test(`controls' boundaries and the map focus ring are 3:1, ${scheme}`, async () => {
