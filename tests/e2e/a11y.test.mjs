@@ -194,7 +194,9 @@ for (const scheme of ['light', 'dark']) test(`controls' boundaries and the map f
     });
     assert.ok(ring.halo, `${scheme}: the focused country has a halo (${JSON.stringify(ring)})`);
     assert.ok(contrast(ring.stroke, ring.halo) >= 7, `${scheme}: the two tones of the map focus ring differ (${ring.stroke} / ${ring.halo})`);
-    const fills = await page.evaluate(() => [...new Set([...document.querySelectorAll('svg.map [role=button]')].map((e) => getComputedStyle(e).fill))]);
+    // Fills, with China's hatching as its two colours (land and red lines).
+    const fills = await page.evaluate(() => [...new Set([...document.querySelectorAll('svg.map [role=button]')].map((e) => getComputedStyle(e).fill)
+      .concat([...document.querySelectorAll('#origin-hatch .hatch-line')].map((e) => getComputedStyle(e).stroke)))].filter((f) => f.startsWith('rgb')));
     for (const fill of fills.concat(colours.page)) {
       assert.ok(Math.max(contrast(ring.stroke, fill), contrast(ring.halo, fill)) >= 3, `${scheme}: map focus ring against ${fill}`);
     }
@@ -370,8 +372,10 @@ test('keyboard only: every control can be reached and operated, with focus visib
     await kb.press('ArrowRight');
     await waitFor(page, (f) => document.activeElement.id !== f && document.activeElement.closest('svg.map'), first, 'ArrowRight moves to another country');
     await assertFocusVisible(page, 'after ArrowRight on the map');
+    // Arrows move to the nearest country that way on the map: ArrowLeft goes west again.
+    const second = await page.evaluate(() => document.activeElement.id);
     await kb.press('ArrowLeft');
-    await waitFor(page, (f) => document.activeElement.id === f, first, 'ArrowLeft comes back');
+    await waitFor(page, (f) => document.activeElement.id !== f && document.activeElement.closest('svg.map'), second, 'ArrowLeft moves back west');
     // Every country shows its focus, whether plain, new this year or selected.
     const stops = await page.locator('svg.map [role=button]').count();
     const kinds = new Set();
