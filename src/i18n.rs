@@ -218,7 +218,10 @@ pub struct Strings {
     pub handout_close: &'static str,
     pub share_title: &'static str,
     pub download_svg: &'static str,
+    /// The PNG for slides (16:9).
     pub download_png: &'static str,
+    /// The square PNG for social media.
+    pub download_png_square: &'static str,
     pub download_csv: &'static str,
     pub download_json: &'static str,
     pub cite_this: &'static str,

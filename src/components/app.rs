@@ -413,21 +413,31 @@ pub fn App(props: &AppProps) -> Html {
                 let view = state.view.clone();
                 Callback::from(move |k: ExportKind| {
                     use crate::export::filename::{file_name, FileKind};
-                    use crate::export::svg::{map_svg, SvgText, WIDTH};
+                    use crate::export::svg::{map_svg, SvgText};
                     use crate::web::download::download_text;
-                    let svg_text = SvgText { title: s.title, subtitle: &view_desc, legend_title: s.legend_title, legend_none: s.legend_none, source: &source_line };
+                    let svg_text = SvgText {
+                        title: s.title,
+                        subtitle: &view_desc,
+                        legend_title: s.legend_title,
+                        legend_none: s.legend_none,
+                        legend_new: s.legend_new,
+                        legend_selected: s.legend_selected,
+                        legend_small: s.small_states,
+                        origin: Some((crate::state::aggregate::ORIGIN, s.legend_origin)),
+                        source: &source_line,
+                    };
                     let result = match k {
                         ExportKind::Svg => {
                             let name = file_name(&view, FileKind::MapSvg);
-                            let (svg, _) = map_svg(&loaded.world, &stats, zoom, selected.as_deref(), &svg_text);
+                            let (svg, _, _) = map_svg(&loaded.world, &stats, zoom, selected.as_deref(), &svg_text, None);
                             download_text(&name, "image/svg+xml", &svg).map(|_| name)
                         }
-                        ExportKind::Png => {
-                            let name = file_name(&view, FileKind::MapPng("16x9"));
-                            let (svg, h) = map_svg(&loaded.world, &stats, zoom, selected.as_deref(), &svg_text);
+                        ExportKind::Png(size) => {
+                            let name = file_name(&view, FileKind::MapPng(size.name()));
+                            let (svg, w, h) = map_svg(&loaded.world, &stats, zoom, selected.as_deref(), &svg_text, Some(size));
                             let status = status.clone();
                             let fut = async move {
-                                let r = crate::web::download::download_png(&name, &svg, WIDTH, h, 2.0).await;
+                                let r = crate::web::download::download_png(&name, &svg, w, h, crate::export::svg::PngSize::SCALE).await;
                                 status.set(match r { Ok(()) => format!("{} {name}", s.saved), Err(e) => e }.into());
                             };
                             #[cfg(target_arch = "wasm32")]

@@ -1,4 +1,5 @@
 use crate::components::details_open::use_details_open;
+use crate::export::svg::PngSize;
 use crate::i18n::Lang;
 use yew::prelude::*;
 
@@ -6,7 +7,7 @@ use yew::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
     Svg,
-    Png,
+    Png(crate::export::svg::PngSize),
     Csv,
     Json,
 }
@@ -52,7 +53,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 <div class="share-row">
                     <button type="button" class="present-button" onclick={props.on_present.reform(|_: MouseEvent| ())}>{ "▶ " }{ s.present }</button>
                     { export(ExportKind::Svg, s.download_svg, "svg") }
-                    { export(ExportKind::Png, s.download_png, "png") }
+                    { export(ExportKind::Png(PngSize::Slides), s.download_png, "png") }
+                    { export(ExportKind::Png(PngSize::Square), s.download_png_square, "png-square") }
                     { export(ExportKind::Csv, s.download_csv, "csv") }
                     { export(ExportKind::Json, s.download_json, "json") }
                 </div>

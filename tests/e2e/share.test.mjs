@@ -176,8 +176,18 @@ test('downloads: SVG and PNG of the map, CSV and JSON of the filtered data; cita
   const png = await download(page, '.export.png');
   assert.equal(png.name, 'surveillance-atlas-map-2016-huawei-16x9.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
-  assert.equal(png.bytes.readUInt32BE(16), 2400, '2× width');
+  assert.equal(png.bytes.readUInt32BE(16), 1920, 'slides: 1920 wide');
+  assert.equal(png.bytes.readUInt32BE(20), 1080, 'slides: 1080 high (16:9)');
   assert.ok(png.bytes.length > 20000);
+  fs.mkdirSync(path.join(path.dirname(DIST), 'target', 'screenshots'), { recursive: true });
+  fs.writeFileSync(path.join(path.dirname(DIST), 'target', 'screenshots', 'export-16x9.png'), png.bytes);
+  const square = await download(page, '.export.png-square');
+  assert.equal(square.name, 'surveillance-atlas-map-2016-huawei-square.png');
+  assert.equal(square.bytes.readUInt32BE(16), 1080, 'square: 1080 wide');
+  assert.equal(square.bytes.readUInt32BE(20), 1080, 'square: 1080 high');
+  fs.writeFileSync(path.join(path.dirname(DIST), 'target', 'screenshots', 'export-square.png'), square.bytes);
+  // The SVG's legend explains the outline of countries new in 2016.
+  assert.match(text, /new this year/i);
 
   // The CSV is for people: a byte-order mark, then names beside the ids.
   const csv = await download(page, '.export.csv');
