@@ -187,7 +187,8 @@ test('downloads: SVG and PNG of the map, CSV and JSON of the filtered data; cita
   assert.equal(square.bytes.readUInt32BE(20), 1080, 'square: 1080 high');
   fs.writeFileSync(path.join(path.dirname(DIST), 'target', 'screenshots', 'export-square.png'), square.bytes);
   // The SVG's legend explains the outline of countries new in 2016.
-  assert.match(text, /new this year/i);
+  assert.match(text, /Orange outline: new deployments in the year shown/);
+  assert.match(text, /China: where the exports come from/);
 
   // The CSV is for people: a byte-order mark, then names beside the ids.
   const csv = await download(page, '.export.csv');
