@@ -116,6 +116,8 @@ pub struct Strings {
     pub subtitle: &'static str,
     pub loading: &'static str,
     pub retry: &'static str,
+    /// Heading of a load error in languages other than English (the details stay in English).
+    pub load_failed: &'static str,
     pub map_label: &'static str,
     pub map_help: &'static str,
     pub legend_title: &'static str,

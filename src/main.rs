@@ -8,7 +8,9 @@ fn main() {
         console_error_panic_hook::hook(info);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(el) = doc.get_element_by_id("panic") {
-                el.set_text_content(Some(&format!("{} ({})", Lang::En.strings().panic_message, info)));
+                // In the language the page is showing (its pack, if any, is installed by then).
+                let lang = doc.document_element().and_then(|e| e.get_attribute("lang")).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
+                el.set_text_content(Some(&format!("{} ({})", lang.strings().panic_message, info)));
                 let _ = el.remove_attribute("hidden");
             }
         }

@@ -153,6 +153,16 @@ async fn errors_are_shown_with_their_details_and_a_retry() {
 }
 
 #[tokio::test]
+async fn errors_speak_the_readers_language() {
+    let err = LoadError { title: "The data could not be loaded.".into(), details: vec!["data/atlas.json answered HTTP 404 Not Found.".into()] };
+    for (lang, heading, retry) in [(Lang::Es, "No se pudo cargar el atlas.", "Reintentar"), (Lang::Ar, "تعذّر تحميل الأطلس.", "إعادة المحاولة"), (Lang::Zh, "地图集无法加载。", "重试")] {
+        let html = LocalServerRenderer::<StatusView>::with_props(StatusViewProps { lang, error: Some(err.clone()), on_retry: Callback::noop() }).render().await;
+        assert!(html.contains(&format!("<h2>{heading}</h2>")), "{html}");
+        assert!(html.contains("<p lang=\"en\">The data could not be loaded.</p>") && html.contains(retry), "{html}");
+    }
+}
+
+#[tokio::test]
 async fn app_renders_loading_then_ready_with_credits() {
     let html = LocalServerRenderer::<App>::new().render().await;
     assert!(html.contains("Loading the map and data"));

@@ -21,7 +21,13 @@ pub fn StatusView(props: &StatusViewProps) -> Html {
             let onclick = props.on_retry.reform(|_: MouseEvent| ());
             html! {
                 <div class="status error" role="alert">
-                    <h2>{ &e.title }</h2>
+                    // The problem itself is a diagnostic in English; other languages lead with a heading of their own.
+                    if props.lang == Lang::En {
+                        <h2>{ &e.title }</h2>
+                    } else {
+                        <h2>{ s.load_failed }</h2>
+                        <p lang="en">{ &e.title }</p>
+                    }
                     if !e.details.is_empty() {
                         <ul class="problems">{ for e.details.iter().map(|d| html! { <li><code>{ d }</code></li> }) }</ul>
                     }

@@ -6,6 +6,7 @@ pub const STRINGS: Strings = Strings {
     subtitle: "How Chinese surveillance technology — safe-city CCTV networks, facial recognition, drones, police radio, internet monitoring — spread to other countries.",
     loading: "Loading the map and data…",
     retry: "Try again",
+    load_failed: "The atlas could not be loaded.",
     map_label: "World map of documented deployments of Chinese surveillance technology",
     map_help: "Use the arrow keys to move between countries, Enter to open one, Escape to close.",
     legend_title: "Documented deployments",

@@ -6,6 +6,7 @@ pub const STRINGS: Strings = Strings {
     subtitle: "Cómo la tecnología de vigilancia china —redes de cámaras de «ciudad segura», reconocimiento facial, drones, radios policiales, monitoreo de internet— se extendió a otros países.",
     loading: "Cargando el mapa y los datos…",
     retry: "Reintentar",
+    load_failed: "No se pudo cargar el atlas.",
     map_label: "Mapa mundial de los despliegues documentados de tecnología de vigilancia china",
     map_help: "Use las flechas para pasar de un país a otro, Intro para abrirlo y Esc para cerrar.",
     legend_title: "Despliegues documentados",

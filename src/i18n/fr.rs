@@ -6,6 +6,7 @@ pub const STRINGS: Strings = Strings {
     subtitle: "Comment les technologies de surveillance chinoises — vidéosurveillance « ville sûre », reconnaissance faciale, drones, radio de police, surveillance d'internet — se sont diffusées dans le monde.",
     loading: "Chargement de la carte et des données…",
     retry: "Réessayer",
+    load_failed: "L'atlas n'a pas pu être chargé.",
     map_label: "Carte du monde des déploiements documentés de technologies de surveillance chinoises",
     map_help: "Flèches pour passer d'un pays à l'autre, Entrée pour l'ouvrir, Échap pour fermer.",
     legend_title: "Déploiements documentés",

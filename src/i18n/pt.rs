@@ -7,6 +7,7 @@ pub const STRINGS: Strings = Strings {
     subtitle: "Como a tecnologia de vigilância chinesa — redes de câmeras de “cidade segura”, reconhecimento facial, drones, rádios policiais, monitoramento da internet — se espalhou por outros países.",
     loading: "Carregando o mapa e os dados…",
     retry: "Tentar de novo",
+    load_failed: "Não foi possível carregar o atlas.",
     map_label: "Mapa-múndi das implantações documentadas de tecnologia de vigilância chinesa",
     map_help: "Use as setas para passar de um país a outro, Enter para abri-lo e Esc para fechar.",
     legend_title: "Implantações documentadas",

@@ -7,6 +7,7 @@ pub const STRINGS: Strings = Strings {
     subtitle: "中国监控技术——“平安城市”摄像头网络、人脸识别、无人机、警用无线电、互联网监控——如何扩散到其他国家。",
     loading: "正在加载地图和数据…",
     retry: "重试",
+    load_failed: "地图集无法加载。",
     map_label: "中国监控技术已记录部署情况世界地图",
     map_help: "用方向键在国家之间移动，按 Enter 打开，按 Esc 关闭。",
     legend_title: "已记录的部署",
