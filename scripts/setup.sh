@@ -28,6 +28,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
+# The preview images' font (atlas-prerender): DejaVu Sans from Debian's fonts-dejavu-core,
+# unless ATLAS_FONT names another TTF/OTF.
+if [ -z "${ATLAS_FONT:-}" ] && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  say "installing fonts-dejavu-core (the preview images' font)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 # npm packages, pinned by package-lock.json (and package.json's overrides, which pin the
 # dependencies Lighthouse's trace engine declares as "latest": npm ci rejects the lockfile when
 # the registry's "latest" moves on). Reinstall when either file changes.

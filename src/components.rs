@@ -35,3 +35,4 @@ pub mod event_year;
 pub mod about_data;
 pub mod lang_pack;
 pub mod origin_events;
+pub mod startup;

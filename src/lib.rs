@@ -6,3 +6,5 @@ pub mod i18n;
 pub mod web;
 pub mod components;
 pub mod export;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;

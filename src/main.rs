@@ -1,10 +1,13 @@
-//! Browser entry point: installs the panic display and mounts the app on `#app`.
+//! Browser entry point: installs the panic display, then hydrates the prerendered markup in
+//! `#app` (the build's `atlas-prerender` step) with the data the page carries, or renders from
+//! scratch where there is none (`trunk serve` without the hook, a page whose blocks fail).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use surveillance_atlas::components::app::App;
+    use surveillance_atlas::components::app::{App, AppProps};
     use surveillance_atlas::i18n::Lang;
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew, which would otherwise replace the hook with its own when the app starts.
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(el) = doc.get_element_by_id("panic") {
@@ -19,7 +22,19 @@ fn main() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
         .expect("index.html has an #app element");
-    yew::Renderer::<App>::with_root(root).render();
+    match surveillance_atlas::web::boot::prerendered(surveillance_atlas::components::app::DATA_URL) {
+        Some((loaded, view)) => {
+            let initial = surveillance_atlas::components::app::initial_state(loaded, &view);
+            let props = AppProps { initial: Some(std::rc::Rc::new(initial)), prerendered: Some(view.into()) };
+            yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+        }
+        None => {
+            // Prerendered markup that cannot be hydrated (its data blocks missing or broken) is
+            // replaced, not doubled.
+            root.set_inner_html("");
+            yew::Renderer::<App>::with_root(root).render();
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

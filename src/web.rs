@@ -6,5 +6,6 @@ pub mod download;
 pub mod embed;
 pub mod history;
 pub mod print;
+pub mod boot;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;

@@ -167,7 +167,7 @@ async fn app_renders_loading_then_ready_with_credits() {
     let html = LocalServerRenderer::<App>::new().render().await;
     assert!(html.contains("Loading the map and data"));
     let state = AppState::from_query("?country=KEN").apply(Action::Loaded(Rc::new(common::loaded())));
-    let html = LocalServerRenderer::<App>::with_props(AppProps { initial: Some(Rc::new(state)) }).render().await;
+    let html = LocalServerRenderer::<App>::with_props(AppProps { initial: Some(Rc::new(state)), prerendered: None }).render().await;
     assert!(html.contains("id=\"country-panel\""));
     assert!(html.contains("Natural Earth") && html.contains("world-atlas") && html.contains("world-countries"));
     assert!(html.contains("Kenya: "), "live region announces the selection");
@@ -222,7 +222,7 @@ async fn table_lists_rows_with_sortable_headers_and_sources() {
     let loaded = Rc::new(common::loaded());
     let rows: Vec<_> = loaded.data.deployments.iter().filter(|d| d.year <= 2015).cloned().collect();
     let n = rows.len();
-    let props = DataTableProps { loaded: loaded.clone(), rows: Rc::new(rows), lang: Lang::En, caption: "up to 2015".into(), on_select: Callback::noop() };
+    let props = DataTableProps { loaded: loaded.clone(), rows: Rc::new(rows), lang: Lang::En, caption: "up to 2015".into(), on_select: Callback::noop(), plain: false };
     let html = LocalServerRenderer::<DataTable>::with_props(props).render().await;
     assert_eq!(count(&html, "<tr id=\"row-"), n);
     assert_eq!(count(&html, "aria-sort="), 5, "country, year, company, technology, evidence");

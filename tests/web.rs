@@ -53,7 +53,7 @@ fn ready_state() -> Rc<AppState> {
 #[wasm_bindgen_test]
 async fn app_mounts_and_a_click_reaches_the_panel() {
     let root = fresh_root("t-click");
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: Some(ready_state()) }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: Some(ready_state()), prerendered: None }).render();
     let ken = wait_for(&root, "#c-KEN", Duration::from_secs(5)).await.expect("Kenya is drawn");
     assert!(root.query_selector_all("svg.map path").unwrap().length() > 150);
     assert!(root.query_selector("#country-panel").unwrap().is_none());
@@ -81,7 +81,7 @@ async fn app_mounts_and_a_click_reaches_the_panel() {
 #[wasm_bindgen_test]
 async fn enter_on_a_focused_country_selects_it() {
     let root = fresh_root("t-enter");
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: Some(ready_state()) }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: Some(ready_state()), prerendered: None }).render();
     let ecu = wait_for(&root, "#c-ECU", Duration::from_secs(5)).await.expect("Ecuador is drawn");
     ecu.unchecked_ref::<web_sys::SvgElement>().focus().unwrap();
     tick().await;

@@ -25,7 +25,7 @@ use crate::state::timeline::{bars, shown_span};
 use crate::state::url;
 use crate::state::story::{story_key, StoryKey};
 use crate::state::view::{Tab, Theme};
-use crate::web::dom::{apply_document, browser_lang, exit_fullscreen, interval, on_popstate, on_window_keydown, page_url, request_fullscreen, today};
+use crate::web::dom::{apply_document, exit_fullscreen, interval, on_popstate, on_window_keydown, page_url, request_fullscreen, today};
 use crate::web::history;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -113,6 +113,16 @@ pub struct AppProps {
     /// Initial state (tests and server rendering); the browser starts from its URL.
     #[prop_or_default]
     pub initial: Option<Rc<AppState>>,
+    /// The view the prerendered markup shows (a query string), when hydrating it: after the
+    /// first render the app moves to the URL's view (see `startup::use_startup`).
+    #[prop_or_default]
+    pub prerendered: Option<AttrValue>,
+}
+
+/// The state the prerender renders (and the browser hydrates): the bundled data, loaded, in the
+/// view of `query`.
+pub fn initial_state(loaded: Rc<crate::state::app::Loaded>, query: &str) -> AppState {
+    AppState::from_query(query).apply(Action::Loaded(loaded))
 }
 
 /// The widget: header, search and filters, timeline, map or table, country panel, events, credits.
@@ -120,8 +130,8 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_else(|| AppState::from_query(&history::current_query())));
-    let browser = use_memo((), |_| browser_lang());
-    let (lang, lang_pending) = crate::components::lang_pack::use_lang_pack(state.view.lang.or(*browser).unwrap_or(Lang::En));
+    let browser = crate::components::startup::use_startup(&state, props.prerendered.clone());
+    let (lang, lang_pending) = crate::components::lang_pack::use_lang_pack(state.view.lang.or(browser).unwrap_or(Lang::En));
     let s = lang.strings();
 
     use_effect_with((lang, state.view.theme), |(lang, theme)| apply_document(*lang, *theme));

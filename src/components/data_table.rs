@@ -15,6 +15,10 @@ pub struct DataTableProps {
     /// Caption detail, e.g. "up to 2016 · filters: Huawei".
     pub caption: AttrValue,
     pub on_select: Callback<String>,
+    /// For readers without JavaScript (the prerender's `<noscript>` table): no sort buttons,
+    /// each country a link to its page, every source list open.
+    #[prop_or_default]
+    pub plain: bool,
 }
 
 /// The deployments shown, as an accessible sortable table with sources in each row.
@@ -31,7 +35,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let header = |key: Option<SortKey>, col: usize| -> Html {
         let label = s.columns[col];
         match key {
-            Some(k) => {
+            Some(k) if !props.plain => {
                 let onclick = {
                     let order = order.clone();
                     Callback::from(move |_: MouseEvent| order.set(order.click(k)))
@@ -43,7 +47,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 };
                 html! { <th scope="col" aria-sort={aria_sort(*order, k)}><button type="button" class="sort" {onclick}>{ label }<span aria-hidden="true" class="arrow">{ arrow }</span></button></th> }
             }
-            None => html! { <th scope="col">{ label }</th> },
+            _ => html! { <th scope="col">{ label }</th> },
         }
     };
     let body = rows.iter().map(|d| {
@@ -55,14 +59,20 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         let companies: Vec<&str> = d.companies.iter().map(|c| props.loaded.company_name(c)).collect();
         html! {
             <tr key={d.id.clone()} id={format!("row-{}", d.id)}>
-                <th scope="row"><button type="button" class="link-button" onclick={select}>{ name }</button></th>
+                <th scope="row">
+                    if props.plain {
+                        <a href={crate::state::url::country_page(&d.country)}>{ name }</a>
+                    } else {
+                        <button type="button" class="link-button" onclick={select}>{ name }</button>
+                    }
+                </th>
                 <td class="num" data-label={s.columns[1]}>{ match d.end_year { Some(e) if e != d.year => s.years(d.year, e), _ => d.year.to_string() } }</td>
                 <td data-label={s.columns[2]}>{ &d.place }</td>
                 <td data-label={s.columns[3]}>{ if companies.is_empty() { s.unnamed_vendor.to_string() } else { companies.join(", ") } }</td>
                 <td data-label={s.columns[4]}>{ d.categories.iter().map(|c| s.category(*c)).collect::<Vec<_>>().join(", ") }</td>
                 <td data-label={s.columns[5]}><EvidenceBadge evidence={d.evidence} {lang} /></td>
                 <td lang="en" data-label={s.columns[6]}>{ &d.summary }</td>
-                <td data-label={s.columns[7]}><SourceList loaded={props.loaded.clone()} ids={d.sources.clone()} {lang} list_class={Some(AttrValue::from("table-sources"))} /></td>
+                <td data-label={s.columns[7]}><SourceList loaded={props.loaded.clone()} ids={d.sources.clone()} {lang} open={props.plain} list_class={Some(AttrValue::from("table-sources"))} /></td>
             </tr>
         }
     }).collect::<Html>();

@@ -194,6 +194,18 @@ pub fn serialize(v: &ViewState) -> String {
     }
 }
 
+/// The folder of a country's prerendered page, relative to the site root (`country/ken/`).
+pub fn country_page(iso3: &str) -> String {
+    format!("country/{}/", iso3.to_ascii_lowercase())
+}
+
+/// The view to show after hydrating a prerendered page: the view its markup shows (a country
+/// page's `?country=KEN`) with the page URL's own parameters on top.
+pub fn startup_view(prerendered: &str, location: &str) -> ViewState {
+    let location = location.strip_prefix('?').unwrap_or(location);
+    parse(&format!("{prerendered}&{location}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +300,15 @@ mod tests {
         assert_eq!(percent_decode("%41+b"), "A b");
         assert_eq!(percent_decode("%"), "%");
         assert_eq!(percent_decode("%4"), "%4");
+    }
+
+    #[test]
+    fn startup_view_keeps_the_prerendered_view_under_the_urls_parameters() {
+        assert_eq!(startup_view("", ""), ViewState::default());
+        assert_eq!(startup_view("?country=KEN", "").country.as_deref(), Some("KEN"));
+        let v = startup_view("?country=KEN", "?year=2015&lang=fr");
+        assert_eq!((v.country.as_deref(), v.year, v.lang), (Some("KEN"), Some(2015), Some(Lang::Fr)));
+        assert_eq!(startup_view("?country=KEN", "?country=UGA").country.as_deref(), Some("UGA"));
+        assert_eq!(startup_view("", "?country=KEN&year=2015"), parse("?country=KEN&year=2015"));
     }
 }

@@ -32,14 +32,10 @@ fn js_message(v: &wasm_bindgen::JsValue) -> Option<String> {
 }
 
 /// Ids of the script blocks in which `scripts/offline.mjs` inlines the dataset and the geometry.
-pub const INLINE_DATA: &str = "atlas-data";
-pub const INLINE_WORLD: &str = "atlas-geo";
-
-/// The text of an inlined `<script type="application/json" id=…>` block, if the page has one.
-fn inline_text(id: &str) -> Option<String> {
-    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
-    el.text_content().filter(|t| !t.trim().is_empty())
-}
+/// (The prerender writes the same blocks: `crate::web::boot`.)
+pub const INLINE_DATA: &str = crate::web::boot::DATA_ID;
+pub const INLINE_WORLD: &str = crate::web::boot::GEO_ID;
+use crate::web::boot::embedded as inline_text;
 
 /// Fetches the dataset and the geometry (both requests start at once) and validates them.
 pub async fn load(data_url: &str, world_url: &str) -> Result<crate::state::app::Loaded, crate::state::app::LoadError> {
@@ -51,7 +47,14 @@ pub async fn load(data_url: &str, world_url: &str) -> Result<crate::state::app::
             return crate::data::load::build(data_url, &data, &world);
         }
     }
-    let world = fetch_text(world_url);
+    // A prerendered page carries the geometry too: only `?data=` is fetched then.
+    let embedded = inline_text(INLINE_WORLD);
+    let world = async {
+        match embedded {
+            Some(text) => Ok(text),
+            None => fetch_text(world_url).await,
+        }
+    };
     let data = fetch_text(data_url);
     let world = world.await.map_err(|e| fail("The map could not be loaded.", e))?;
     let data = data.await.map_err(|e| fail("The data could not be loaded.", e))?;

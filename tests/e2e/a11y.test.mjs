@@ -44,7 +44,10 @@ async function auditTargets(page, label) {
 async function auditState(label, query, { width = 1280, height = 900, colorScheme = 'light', ready, act, route, targets = false } = {}) {
   const { page, context, log } = await openPage(browser, { url: server.base + query, width, height, colorScheme, route });
   try {
-    if (ready) await page.locator(ready).first().waitFor({ timeout: 20000 });
+    if (ready) {
+      await page.waitForSelector('html.ready', { state: 'attached', timeout: 20000 });
+      await page.locator(ready).first().waitFor({ timeout: 20000 });
+    }
     else await mapReady(page);
     if (act) await act(page);
     await audit(page, label);
@@ -79,7 +82,7 @@ for (const width of [375, 1280]) {
 test('axe: timeline playing, then paused', async () => {
   const { page, context } = await openPage(browser, { url: server.base + `?year=${MIN}` });
   try {
-    await page.locator('[role=slider]').waitFor({ timeout: 20000 });
+    await page.locator('html.ready [role=slider]').waitFor({ timeout: 20000 });
     const play = page.locator('.tl-controls .play');
     await play.click();
     await expectAttr(play, 'aria-pressed', 'true');

@@ -62,7 +62,9 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
 
 /** Waits until the map is drawn (the app has loaded its data). */
 export async function mapReady(page) {
-  await page.waitForSelector('svg.map path.shaded', { timeout: 20000 });
+  // html.ready: the app has hydrated the prerendered markup and moved to the URL's view
+  // (the markup alone already has shaded paths).
+  await page.waitForSelector('html.ready svg.map path.shaded', { timeout: 20000 });
 }
 
 /** Waits (up to 3 s) for an attribute to take a value: rendering follows input asynchronously. */

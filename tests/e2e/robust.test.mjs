@@ -106,7 +106,7 @@ test('500 random and malformed query strings each leave a working widget', async
     await page.goto(server.base + q);
     // Either the loaded widget (map, table or story view), or a visible error with a retry
     // button (e.g. ?data= naming a missing file).
-    await page.waitForSelector('svg.map path, [role=alert] button.retry', { state: 'attached', timeout: 15000 })
+    await page.waitForSelector('html.ready svg.map path, html.ready [role=alert] button.retry', { state: 'attached', timeout: 15000 })
       .catch((e) => { throw new Error(`query ${q}: ${e.message}`); });
     assert.deepEqual(errors, [], `query ${q}`);
     assert.ok((await page.locator('.atlas').count()) === 1, `widget rendered for ${q}`);

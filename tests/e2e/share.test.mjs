@@ -31,7 +31,7 @@ async function embedFollowsContent(article) {
   const iframe = page.locator('iframe');
   await iframe.waitFor();
   const frame = page.frames().find((f) => f !== page.mainFrame()) || (await (await iframe.elementHandle()).contentFrame());
-  await frame.waitForSelector('svg.map path.shaded', { timeout: 20000 });
+  await frame.waitForSelector('html.ready svg.map path.shaded', { timeout: 20000 });
   const heightOf = async () => parseInt(await iframe.getAttribute('height'), 10);
   const fits = () => frame.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
   await page.waitForFunction(() => parseInt(document.querySelector('iframe').getAttribute('height'), 10) > 450, null, { timeout: 10000 });
@@ -255,7 +255,7 @@ test('French with ?lang=fr: interface, categories and country names', async () =
   const fr = await browser.newContext({ locale: 'fr-FR' });
   const p2 = await fr.newPage();
   await p2.goto(server.base);
-  await p2.waitForSelector('svg.map path.shaded');
+  await p2.waitForSelector('html.ready svg.map path.shaded');
   assert.equal(await p2.evaluate(() => document.documentElement.lang), 'fr');
   await fr.close();
   await context.close();

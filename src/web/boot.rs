@@ -1,0 +1,62 @@
+//! What the build-time prerender left in the page (`atlas-prerender`, see `crate::prerender`):
+//! the dataset and the geometry as `<script type="application/json">` blocks (data, not run, so
+//! the page's CSP allows them) and the view the markup shows (`data-view` on `#app`). The app
+//! reads them instead of fetching the files again, and hydrates the markup. Outside the browser,
+//! and on a page built without the prerender (`trunk serve`), there is nothing to read.
+
+/// Id of the block holding `data/atlas.json`.
+pub const DATA_ID: &str = "atlas-data";
+/// Id of the block holding `geo/world.json`.
+pub const GEO_ID: &str = "atlas-geo";
+/// Attribute of `#app` holding the prerendered view as a query string (`""` = the default view).
+pub const VIEW_ATTR: &str = "data-view";
+
+/// The text of an embedded JSON block, if the page has it.
+pub fn embedded(id: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+        el.text_content().filter(|t| !t.is_empty())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        None
+    }
+}
+
+/// The prerendered view's query string, if `#app` holds prerendered markup.
+pub fn prerendered_view() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()?.document()?.get_element_by_id("app")?.get_attribute(VIEW_ATTR)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// The bundled dataset and geometry from the page, validated, with the view the markup shows;
+/// None when the page was not prerendered (or its blocks do not load, which the fetch path then
+/// reports).
+/// `data_url` is the bundled dataset's address, named in messages.
+pub fn prerendered(data_url: &str) -> Option<(std::rc::Rc<crate::state::app::Loaded>, String)> {
+    let view = prerendered_view()?;
+    let data = embedded(DATA_ID)?;
+    let geo = embedded(GEO_ID)?;
+    match crate::data::load::build(data_url, &data, &geo) {
+        Ok(l) => Some((std::rc::Rc::new(l), view)),
+        Err(e) => {
+            crate::web::dom::log(&format!("{}: {}", e.title, e.details.join("; ")));
+            None
+        }
+    }
+}
+
+/// Marks the page as started (`<html class="ready">`): the stylesheet shows the controls that
+/// need the app only from then on, and tests wait for it.
+pub fn mark_ready() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.class_list().add_1("ready");
+    }
+}

@@ -1,0 +1,156 @@
+// The prerendered first view (atlas-prerender): the HTML alone holds the map; without JavaScript
+// the page is readable and audited; with it, the app hydrates the markup without a warning, a
+// duplicated node or a layout shift; country pages hydrate with their panel; preview tags resolve.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, openPage, mapReady, startServer, screenshot, DIST } from './browser.mjs';
+
+const world = JSON.parse(fs.readFileSync(path.join(DIST, 'geo/world.json'), 'utf8'));
+const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+const shapes = world.countries.filter((c) => c.path).length;
+const countries = new Set(data.deployments.map((d) => d.country));
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let browser, server;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Records console warnings and errors, page errors, and layout shifts from the first paint. */
+async function watched(url, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  await context.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => messages.push(`pageerror: ${e}`));
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  return { context, page, messages, requests };
+}
+
+/** Elements inside #app: the markup the prerender wrote, or what the app made of it. */
+const appNodes = (page) => page.evaluate(() => document.querySelectorAll('#app *').length);
+
+test('the HTML response alone holds the map, the data and a table of every deployment', async () => {
+  const html = await (await fetch(server.base)).text();
+  const app = html.slice(html.indexOf('<main id="app"'), html.indexOf('</main>'));
+  assert.equal((app.match(/<path [^>]*class="country bin-/g) || []).length, shapes, 'every shape in #app');
+  for (const c of countries) assert.ok(app.includes(`id="c-${c}"`), `${c} shaded`);
+  assert.ok(app.includes('class="legend"') && app.includes('class="tl-chart"') && app.includes('class="glance"'));
+  assert.ok(html.includes('<script type="application/json" id="atlas-data">'));
+  assert.ok(html.includes('<script type="application/json" id="atlas-geo">'));
+  const table = html.slice(html.indexOf('<noscript><section class="static-index">'));
+  for (const d of data.deployments) assert.ok(table.includes(`id="row-${d.id}"`), `row ${d.id}`);
+});
+
+test('without JavaScript: map, legend, figures, events and every deployment with sources; no app-only control; axe clean', async () => {
+  for (const width of [375, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(server.base);
+    assert.ok(await page.locator('svg.map path.shaded').first().isVisible(), 'map');
+    assert.equal(await page.locator('svg.map path.country').count(), shapes);
+    for (const sel of ['.legend', '.glance', '.timeline .tl-chart', '.credits']) assert.ok(await page.locator(sel).first().isVisible(), sel);
+    assert.ok(await page.locator('.event').first().isVisible(), 'events');
+    const rows = page.locator('.static-index tbody tr');
+    assert.equal(await rows.count(), data.deployments.length);
+    const link = page.locator('.static-index a[href^="http"]').first();
+    assert.ok(await link.isVisible(), 'source links shown');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    for (const sel of ['.search', '.tabs', '.zoom-controls', '.tl-controls', '.filters', '.share', '.prefs']) {
+      assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} hidden without JavaScript`);
+    }
+    assert.ok(!requests.some((u) => u.endsWith('.json')), 'nothing fetched for the data');
+    await screenshot(page, `prerender-nojs-${width}`);
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`), [], `axe at ${width} px`);
+    // A country link leads to its page.
+    await page.locator('.static-index a[href="country/ken/"]').first().click();
+    await page.waitForURL(/country\/ken\/$/);
+    assert.ok(await page.locator('#country-panel[data-country=KEN]').isVisible());
+    await context.close();
+  }
+});
+
+test('hydration: no warning, the same nodes, no layout shift, the data not fetched again, Kenya still opens', async () => {
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const p0 = await nojs.newPage();
+  await p0.goto(server.base);
+  const before = await appNodes(p0);
+  await nojs.close();
+  for (const width of [375, 1280]) {
+    const { context, page, messages, requests } = await watched(server.base, { width });
+    await mapReady(page);
+    await page.waitForTimeout(500);
+    assert.deepEqual(messages, [], 'console clean through hydration');
+    assert.equal(await appNodes(page), before, 'hydration leaves the prerendered tree as it was');
+    assert.equal(await page.locator('svg.map path.country').count(), shapes, 'no duplicated shapes');
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.01, `layout shift ${shift}`);
+    assert.ok(!requests.some((u) => /\/(data\/atlas|geo\/world)\.json/.test(u)), `data not fetched again: ${requests.join(' ')}`);
+    assert.ok(await page.locator('.filters').isVisible(), 'controls shown once the app runs');
+    await screenshot(page, `prerender-hydrated-${width}`);
+    await page.click('#c-KEN');
+    await page.locator('#country-panel[data-country=KEN]').waitFor({ timeout: 3000 });
+    assert.deepEqual(messages, []);
+    await context.close();
+  }
+});
+
+test('the URL view is applied after hydrating', async () => {
+  const { context, page, messages } = await watched(server.base + '?country=UGA&year=2015&lang=fr');
+  await mapReady(page);
+  await page.locator('#country-panel[data-country=UGA]').waitFor({ timeout: 3000 });
+  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2015');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  assert.deepEqual(messages, []);
+  await context.close();
+});
+
+test('a country page hydrates with its panel open; Escape closes it', async () => {
+  const { context, page, messages } = await watched(server.base + 'country/ken/');
+  assert.equal(await page.title(), 'Kenya · Surveillance Atlas');
+  await mapReady(page);
+  const panel = page.locator('#country-panel[data-country=KEN]');
+  assert.ok(await panel.isVisible());
+  assert.equal(await page.locator('svg.map path.country').count(), shapes);
+  await page.waitForTimeout(300);
+  assert.deepEqual(messages, [], 'console clean');
+  await page.focus('#country-panel h2');
+  await page.keyboard.press('Escape');
+  await page.locator('#country-panel').waitFor({ state: 'detached', timeout: 3000 });
+  await context.close();
+});
+
+test('every country with an entry has a page; preview tags resolve to 1200×630 images', async () => {
+  for (const c of countries) assert.ok(fs.existsSync(path.join(DIST, 'country', c.toLowerCase(), 'index.html')), c);
+  for (const rel of ['', 'country/ken/']) {
+    const url = new URL(rel, server.base);
+    const html = await (await fetch(url)).text();
+    const meta = (attr, name) => html.match(new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`))?.[1];
+    assert.equal(meta('name', 'twitter:card'), 'summary_large_image');
+    for (const img of [meta('property', 'og:image'), meta('name', 'twitter:image')]) {
+      assert.ok(img, `${rel} image tag`);
+      const res = await fetch(new URL(img, url));
+      assert.equal(res.status, 200, `${rel}: ${img}`);
+      const buf = Buffer.from(await res.arrayBuffer());
+      assert.equal(buf.toString('ascii', 1, 4), 'PNG');
+      assert.deepEqual([buf.readUInt32BE(16), buf.readUInt32BE(20)], [1200, 630]);
+    }
+    const canonical = html.match(/<link rel="canonical" href="([^"]*)"/)[1];
+    const base = html.match(/<base href="([^"]*)"/)?.[1];
+    const res = await fetch(new URL(canonical, new URL(base || '.', url)));
+    assert.equal(res.status, 200, `canonical of ${rel}`);
+  }
+});

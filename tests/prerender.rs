@@ -1,0 +1,146 @@
+//! The build-time prerender (`atlas-prerender`): pages hold the whole first view, the no-script
+//! table and the data; country pages hold their panel; preview images are real pictures.
+
+mod common;
+
+use std::rc::Rc;
+use surveillance_atlas::export::svg::FILLS;
+use surveillance_atlas::prerender::{self, preview, Page, Parts};
+use surveillance_atlas::state::aggregate::colour_bin;
+use surveillance_atlas::state::app::Loaded;
+
+/// Text as Yew writes it in element content.
+fn text(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+async fn page_html(loaded: Rc<Loaded>, page: &Page) -> String {
+    let template = common::read("index.html");
+    let app = prerender::render_app(loaded.clone(), &page.query).await;
+    let index = prerender::render_index(loaded).await;
+    let blocks = prerender::blocks(&common::read("assets/data/atlas.json"), &common::read("assets/geo/world.json")).unwrap();
+    prerender::assemble(&template, page, None, &Parts { app: &app, index: &index, blocks: &blocks }).unwrap()
+}
+
+#[tokio::test]
+async fn home_page_holds_every_shape_summary_and_source_link() {
+    let loaded = Rc::new(common::loaded());
+    let pages = prerender::pages(&loaded);
+    let html = page_html(loaded.clone(), &pages[0]).await;
+    let app = &html[html.find("<main id=\"app\"").unwrap()..html.find("</main>").unwrap()];
+    // Every country with a shape is drawn, every shaded one as a button with its fill class.
+    for (i, c) in loaded.world.countries.iter().enumerate() {
+        if let Some(d) = &loaded.paths[i] {
+            assert!(app.contains(&format!("d=\"{d}\"")), "no shape for {}", c.iso3);
+        }
+    }
+    let mut shaded: Vec<&str> = loaded.data.deployments.iter().map(|d| d.country.as_str()).collect();
+    shaded.sort();
+    shaded.dedup();
+    for iso3 in &shaded {
+        assert!(app.contains(&format!("id=\"c-{iso3}\"")), "{iso3} not interactive");
+    }
+    assert_eq!(app.matches("class=\"country bin-").count(), loaded.paths.iter().flatten().count(), "one shape per country");
+    // Legend, timeline bars, key figures, events, credits are in the first view.
+    for needle in ["class=\"legend\"", "class=\"timeline\"", "class=\"tl-chart\"", "class=\"glance\"", "class=\"credits\"", "class=\"filters\"", "class=\"share\""] {
+        assert!(app.contains(needle), "missing {needle}");
+    }
+    for e in &loaded.data.events {
+        assert!(app.contains(&format!("id=\"e-{}\"", e.id)), "event {}", e.id);
+    }
+    // The no-script table: every deployment's summary and every source link, escaped.
+    let table = &html[html.find("<noscript><section class=\"static-index\">").unwrap()..];
+    for d in &loaded.data.deployments {
+        assert!(table.contains(&text(&d.summary)), "summary of {}", d.id);
+        for sid in &d.sources {
+            let src = loaded.data.sources.iter().find(|s| &s.id == sid).unwrap();
+            if let Some(url) = src.url.as_ref().or(src.via.as_ref()) {
+                assert!(table.contains(&format!("href=\"{}\"", url.replace('&', "&amp;"))), "link {url} of {}", d.id);
+            }
+        }
+        assert!(table.contains(&format!("href=\"country/{}/\"", d.country.to_ascii_lowercase())));
+    }
+    assert!(!table.contains("<button"), "no control that needs the app");
+    // The data travels in the page, and the view the markup shows is named.
+    assert!(html.contains("<main id=\"app\" data-view=\"\">"));
+    assert!(html.contains("<script type=\"application/json\" id=\"atlas-data\">") && html.contains("<script type=\"application/json\" id=\"atlas-geo\">"));
+    assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+}
+
+#[tokio::test]
+async fn markup_in_the_data_stays_text() {
+    let mut data = common::dataset();
+    data.deployments[0].summary = "<script>alert(1)</script> & <b>bold</b>".into();
+    data.deployments[0].place = "<img src=x onerror=alert(1)>".into();
+    let loaded = Rc::new(Loaded::new(data, common::world(), Vec::new()));
+    let country = loaded.data.deployments[0].country.clone();
+    let page = prerender::pages(&loaded).into_iter().find(|p| p.country.as_deref() == Some(country.as_str())).unwrap();
+    let html = page_html(loaded, &page).await;
+    assert!(!html.contains("<script>alert") && !html.contains("<img src=x") && !html.contains("<b>bold"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"));
+}
+
+#[tokio::test]
+async fn country_page_holds_its_panel_title_and_preview_tags() {
+    let loaded = Rc::new(common::loaded());
+    let pages = prerender::pages(&loaded);
+    let mut countries: Vec<&str> = loaded.data.deployments.iter().map(|d| d.country.as_str()).collect();
+    countries.sort();
+    countries.dedup();
+    assert_eq!(pages.len(), countries.len() + 1, "one page per country with an entry");
+    let kenya = pages.iter().find(|p| p.country.as_deref() == Some("KEN")).unwrap();
+    assert_eq!(kenya.dir, "country/ken/");
+    let html = page_html(loaded.clone(), kenya).await;
+    let app = &html[html.find("<main id=\"app\"").unwrap()..html.find("</main>").unwrap()];
+    assert!(app.starts_with("<main id=\"app\" data-view=\"?country=KEN\">"));
+    assert!(app.contains("id=\"country-panel\"") && app.contains("data-country=\"KEN\""));
+    for d in loaded.deployments_in("KEN") {
+        assert!(app.contains(&format!("id=\"d-{}\"", d.id)), "{}", d.id);
+    }
+    assert!(!app.contains("data-country=\"UGA\""));
+    assert!(html.contains("<title>Kenya · Surveillance Atlas</title>"), "own title");
+    assert!(html.contains("<meta name=\"description\" content=\"Kenya: "));
+    assert!(html.contains("<base href=\"../../\">"));
+    assert!(html.contains("<link rel=\"canonical\" href=\"country/ken/\">"));
+    assert!(html.contains("<meta property=\"og:image\" content=\"preview.png\">"));
+    // The app hydrates the page with the same state as this render.
+    assert_eq!(html.matches("data-view=").count(), 1);
+}
+
+/// Where a point of the map lands in a preview: `export::svg` draws the map 24 px from the left
+/// and 92 px from the top, 1152 px wide.
+fn preview_pixel(loaded: &Loaded, svg_h: f64, p: [f64; 2]) -> (u32, u32) {
+    let k_map = 1152.0 / loaded.world.width;
+    let (k, dx, dy) = preview::fit(1200.0, svg_h);
+    (((24.0 + p[0] * k_map) * k + dx) as u32, ((92.0 + p[1] * k_map) * k + dy) as u32)
+}
+
+fn rgb(p: &resvg::tiny_skia::Pixmap, (x, y): (u32, u32)) -> String {
+    let c = p.pixel(x, y).unwrap();
+    format!("#{:02x}{:02x}{:02x}", c.red(), c.green(), c.blue())
+}
+
+#[test]
+fn preview_is_a_1200_by_630_picture_of_the_map() {
+    let loaded = common::loaded();
+    let raster = preview::Rasteriser::from_env().expect("the preview font is installed (scripts/setup.sh)");
+    let (svg, h) = preview::preview_svg(&loaded, None, "https://news.example/atlas/");
+    let png = raster.png(&svg, h).unwrap();
+    let img = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (preview::WIDTH, preview::HEIGHT));
+    // Ocean (the South Pacific) is the background; Kenya has its scale colour.
+    assert_eq!(rgb(&img, preview_pixel(&loaded, h, [60.0, 300.0])), "#ffffff");
+    let ken = loaded.world.countries.iter().find(|c| c.iso3 == "KEN").unwrap();
+    let centre = [(ken.bbox[0] + ken.bbox[2]) / 2.0, (ken.bbox[1] + ken.bbox[3]) / 2.0];
+    let n = loaded.deployments_in("KEN").len();
+    assert_eq!(rgb(&img, preview_pixel(&loaded, h, centre)), FILLS[colour_bin(n)]);
+    // Text was drawn (the title): dark pixels in the top band.
+    let dark = (0..preview::WIDTH).flat_map(|x| (0..60).map(move |y| (x, y))).filter(|&(x, y)| img.pixel(x, y).unwrap().red() < 80).count();
+    assert!(dark > 500, "title text drawn ({dark} dark pixels)");
+    // A country preview outlines its country in the selection colour.
+    let (svg, h) = preview::preview_svg(&loaded, Some("KEN"), "");
+    assert!(svg.contains("stroke=\"#d55e00\""));
+    let img = resvg::tiny_skia::Pixmap::decode_png(&raster.png(&svg, h).unwrap()).unwrap();
+    let orange = (0..preview::WIDTH).flat_map(|x| (0..preview::HEIGHT).map(move |y| (x, y))).filter(|&p| rgb(&img, p) == "#d55e00").count();
+    assert!(orange > 10, "Kenya outlined ({orange} px)");
+}
