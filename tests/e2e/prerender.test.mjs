@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, mapReady, startServer, screenshot, DIST } from './browser.mjs';
+import { launch, mapReady, startServer, DIST, SHOTS } from './browser.mjs';
 
 const world = JSON.parse(fs.readFileSync(path.join(DIST, 'geo/world.json'), 'utf8'));
 const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
@@ -15,7 +15,7 @@ const countries = new Set(data.deployments.map((d) => d.country));
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let browser, server;
-before(async () => { server = await startServer(); browser = await launch(); });
+before(async () => { server = await startServer(); browser = await launch(); fs.mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** Records console warnings and errors, page errors, and layout shifts from the first paint. */
@@ -52,7 +52,21 @@ test('the HTML response alone holds the map, the data and a table of every deplo
   for (const d of data.deployments) assert.ok(table.includes(`id="row-${d.id}"`), `row ${d.id}`);
 });
 
-test('without JavaScript: map, legend, figures, events and every deployment with sources; no app-only control; axe clean', async () => {
+/** The page as a browser without JavaScript parses it (boot.js gone, <noscript> content live),
+ *  in a context where axe-core can run: axe cannot be injected where scripts are disabled. */
+async function noScriptView(width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  await context.route(/\/(index\.html)?$/, async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace('<script src=boot.js type=module></script>', '').replace(/<\/?noscript>/g, '');
+    await route.fulfill({ response: res, body });
+  });
+  const page = await context.newPage();
+  await page.goto(server.base);
+  return { context, page };
+}
+
+test('without JavaScript: map, legend, figures, events and every deployment with sources; no app-only control', async () => {
   for (const width of [375, 1280]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
     const page = await context.newPage();
@@ -72,13 +86,23 @@ test('without JavaScript: map, legend, figures, events and every deployment with
       assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} hidden without JavaScript`);
     }
     assert.ok(!requests.some((u) => u.endsWith('.json')), 'nothing fetched for the data');
-    await screenshot(page, `prerender-nojs-${width}`);
-    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`), [], `axe at ${width} px`);
+    await page.screenshot({ path: `${SHOTS}/prerender-nojs-${width}.png` });
     // A country link leads to its page.
     await page.locator('.static-index a[href="country/ken/"]').first().click();
     await page.waitForURL(/country\/ken\/$/);
     assert.ok(await page.locator('#country-panel[data-country=KEN]').isVisible());
+    await context.close();
+  }
+});
+
+test('without JavaScript: axe-core finds no violation', async () => {
+  for (const width of [375, 1280]) {
+    const { context, page } = await noScriptView(width);
+    assert.equal(await page.locator('.static-index tbody tr').count(), data.deployments.length, 'no-script table live');
+    assert.equal(await page.locator('.filters').isVisible(), false, 'noscript.css applied');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('ready')), false, 'the app did not run');
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`), [], `axe at ${width} px`);
     await context.close();
   }
 });
@@ -100,7 +124,7 @@ test('hydration: no warning, the same nodes, no layout shift, the data not fetch
     assert.ok(shift <= 0.01, `layout shift ${shift}`);
     assert.ok(!requests.some((u) => /\/(data\/atlas|geo\/world)\.json/.test(u)), `data not fetched again: ${requests.join(' ')}`);
     assert.ok(await page.locator('.filters').isVisible(), 'controls shown once the app runs');
-    await screenshot(page, `prerender-hydrated-${width}`);
+    await page.screenshot({ path: `${SHOTS}/prerender-hydrated-${width}.png` });
     await page.click('#c-KEN');
     await page.locator('#country-panel[data-country=KEN]').waitFor({ timeout: 3000 });
     assert.deepEqual(messages, []);
