@@ -27,7 +27,7 @@ pub fn preview_svg(loaded: &Loaded, selected: Option<&str>, site: &str) -> (Stri
         Some(c) => format!("{} · {}: {}", s.all_years, loaded.country_name(c), s.deployments(stats.get(c).map(|st| st.count).unwrap_or(0))),
         None => format!("{} · {} · {}", s.all_years, s.countries(stats.len()), s.deployments(visible.len())),
     };
-    let source = format!("{} {site} · {}", s.svg_source, s.svg_map_credit).replace("  ", " ");
+    let source = if site.is_empty() { format!("{} · {}", s.svg_source.trim_end_matches(','), s.svg_map_credit) } else { format!("{} {site} · {}", s.svg_source, s.svg_map_credit) };
     let text = SvgText { title: s.title, subtitle: &subtitle, legend_title: s.legend_title, legend_none: s.legend_none, source: &source };
     map_svg(&loaded.world, &stats, None, selected, &text)
 }
