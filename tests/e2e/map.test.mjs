@@ -107,9 +107,11 @@ test('keyboard: Tab reaches the map, arrows move, Enter opens, Escape closes', a
 
 test('a failed data fetch shows a specific error, and Try again recovers', async () => {
   let fail = true;
+  // The bundled data travels in the prerendered page; a dataset is fetched for ?data= (here the
+  // same file under another name).
   const { page, context } = await openPage(browser, {
-    url: server.base,
-    route: (p) => p.route('**/data/atlas.json', (r) => (fail ? r.fulfill({ status: 404, body: 'nope' }) : r.continue())),
+    url: server.base + '?data=./data/atlas.json',
+    route: (p) => p.route((u) => u.pathname.endsWith('/data/atlas.json'), (r) => (fail ? r.fulfill({ status: 404, body: 'nope' }) : r.continue())),
   });
   const alert = page.locator('[role=alert]').first();
   await alert.waitFor();
@@ -125,8 +127,8 @@ test('invalid data shows the validator errors, never a blank page', async () => 
   bad.deployments[0].country = 'XXX';
   bad.deployments[1].sources = [];
   const { page, context } = await openPage(browser, {
-    url: server.base,
-    route: (p) => p.route('**/data/atlas.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(bad) })),
+    url: server.base + '?data=./data/atlas.json',
+    route: (p) => p.route((u) => u.pathname.endsWith('/data/atlas.json'), (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(bad) })),
   });
   const alert = page.locator('[role=alert]').first();
   await alert.waitFor();

@@ -1,0 +1,11 @@
+import { launch, startServer } from './browser.mjs';
+const server = await startServer(); const browser = await launch();
+const context = await browser.newContext(); const page = await context.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', String(e)));
+page.on('request', (r) => console.log('req', r.url()));
+await page.route('**/data/atlas.json', (r) => r.fulfill({ status: 404, body: 'nope' }));
+await page.goto(server.base + '?data=./data/atlas.json');
+await page.waitForTimeout(8000);
+console.log(await page.evaluate(() => [document.documentElement.className, document.querySelector('#app').innerText.slice(0, 300)]));
+await browser.close(); await server.close();
