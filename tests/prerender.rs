@@ -107,12 +107,18 @@ async fn country_page_holds_its_panel_title_and_preview_tags() {
     assert_eq!(html.matches("data-view=").count(), 1);
 }
 
-/// Where a point of the map lands in a preview: `export::svg` draws the map 24 px from the left
-/// and 92 px from the top, 1152 px wide.
-fn preview_pixel(loaded: &Loaded, svg_h: f64, p: [f64; 2]) -> (u32, u32) {
-    let k_map = 1152.0 / loaded.world.width;
+/// Where a point of the map lands in a preview: the export draws the map in a nested
+/// `<svg x y width height viewBox>`, read from the SVG text.
+fn preview_pixel(svg: &str, svg_h: f64, p: [f64; 2]) -> (u32, u32) {
+    let inner = &svg[svg.find("<svg x=").unwrap()..];
+    let attr = |name: &str| -> f64 {
+        let at = inner.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        inner[at..].split('"').next().unwrap().split(' ').next().unwrap().parse().unwrap()
+    };
+    let vb: Vec<f64> = inner[inner.find("viewBox=\"").unwrap() + 9..].split('"').next().unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
+    let k_map = attr("width") / vb[2];
     let (k, dx, dy) = preview::fit(1200.0, svg_h);
-    (((24.0 + p[0] * k_map) * k + dx) as u32, ((92.0 + p[1] * k_map) * k + dy) as u32)
+    (((attr("x") + (p[0] - vb[0]) * k_map) * k + dx) as u32, ((attr("y") + (p[1] - vb[1]) * k_map) * k + dy) as u32)
 }
 
 fn rgb(p: &resvg::tiny_skia::Pixmap, (x, y): (u32, u32)) -> String {
@@ -129,18 +135,19 @@ fn preview_is_a_1200_by_630_picture_of_the_map() {
     let img = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
     assert_eq!((img.width(), img.height()), (preview::WIDTH, preview::HEIGHT));
     // Ocean (the South Pacific) is the background; Kenya has its scale colour.
-    assert_eq!(rgb(&img, preview_pixel(&loaded, h, [60.0, 300.0])), "#ffffff");
+    assert_eq!(rgb(&img, preview_pixel(&svg, h, [60.0, 300.0])), "#ffffff");
     let ken = loaded.world.countries.iter().find(|c| c.iso3 == "KEN").unwrap();
     let centre = [(ken.bbox[0] + ken.bbox[2]) / 2.0, (ken.bbox[1] + ken.bbox[3]) / 2.0];
     let n = loaded.deployments_in("KEN").len();
-    assert_eq!(rgb(&img, preview_pixel(&loaded, h, centre)), FILLS[colour_bin(n)]);
+    assert_eq!(rgb(&img, preview_pixel(&svg, h, centre)), FILLS[colour_bin(n)]);
     // Text was drawn (the title): dark pixels in the top band.
     let dark = (0..preview::WIDTH).flat_map(|x| (0..60).map(move |y| (x, y))).filter(|&(x, y)| img.pixel(x, y).unwrap().red() < 80).count();
     assert!(dark > 500, "title text drawn ({dark} dark pixels)");
     // A country preview outlines its country in the selection colour.
     let (svg, h) = preview::preview_svg(&loaded, Some("KEN"), "");
-    assert!(svg.contains("stroke=\"#d55e00\""));
+    let outline = surveillance_atlas::export::svg::SELECTED_STROKE;
+    assert!(svg.contains(&format!("stroke=\"{outline}\"")));
     let img = resvg::tiny_skia::Pixmap::decode_png(&raster.png(&svg, h).unwrap()).unwrap();
-    let orange = (0..preview::WIDTH).flat_map(|x| (0..preview::HEIGHT).map(move |y| (x, y))).filter(|&p| rgb(&img, p) == "#d55e00").count();
+    let orange = (0..preview::WIDTH).flat_map(|x| (0..preview::HEIGHT).map(move |y| (x, y))).filter(|&p| rgb(&img, p) == outline).count();
     assert!(orange > 10, "Kenya outlined ({orange} px)");
 }
