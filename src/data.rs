@@ -6,3 +6,4 @@ pub mod load;
 pub mod csv;
 pub mod links;
 pub mod changelog;
+pub mod synth;
