@@ -50,6 +50,8 @@ trunk build --release --offline
 node scripts/offline.mjs dist
 
 step "end-to-end tests (playwright-core, release build on 127.0.0.1)"
+# tests/e2e/scale.test.mjs generates its synthetic dataset with the atlas-data binary built above.
+export ATLAS_DATA="$ROOT/target/debug/atlas-data"
 node --test --test-concurrency=1 tests/e2e/
 
 step "all test layers passed"
