@@ -20,6 +20,7 @@ import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './serve-dist.mjs';
+import { ensureSynth, interactionRun, interactionSection } from './bench-interactions.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(ROOT, process.argv[2] || process.env.BENCH_DIST || 'dist');
@@ -29,6 +30,14 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 15));
 const CHANGES = Math.max(5, Number(process.env.BENCH_CHANGES || 60));
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0';
 const THROTTLE = 4;
+// Section 6 (issue 14): interactions at scale. BENCH_SCALES (default 1,10,30; empty skips it),
+// BENCH_INTERACTIONS (repetitions of each interaction per page, default 10), BENCH_SCALE_RUNS
+// (page loads per scale and CPU setting, default 5), BENCH_SCALE_ONLY=1 (only section 6, written
+// to target/bench-scale.md; docs/BENCHMARKS.md is left alone).
+const SCALE_LIST = (process.env.BENCH_SCALES ?? '1,10,30').split(',').filter(Boolean).map(Number);
+const IX_REPS = Math.max(2, Number(process.env.BENCH_INTERACTIONS || 10));
+const SCALE_RUNS = Math.max(1, Number(process.env.BENCH_SCALE_RUNS || 5));
+const SCALE_ONLY = process.env.BENCH_SCALE_ONLY === '1';
 const BUDGET_BROTLI = 200 * 1024; // "at most 200 KB brotli for everything" (KB = 1024 bytes here)
 const BUDGET_FRAME_MS = 16;
 const VIEWPORT = { width: 1280, height: 900 };
@@ -77,14 +86,14 @@ async function startServer() {
 //   click       the `click` event on the page (capture phase, before the app sees it)
 //   panelDom    #country-panel[data-country=KEN] is in the DOM
 //   panelPainted the next requestAnimationFrame callback after that
-function instrumentLoad(shapes) {
+function instrumentLoad({ shapes, country }) {
   const b = (window.__bench = {});
   const check = () => {
     if (b.mapDom == null && document.querySelectorAll('svg.map path').length === shapes) {
       b.mapDom = performance.now();
       requestAnimationFrame(() => { b.mapPainted = performance.now(); });
     }
-    if (b.click != null && b.panelDom == null && document.querySelector('#country-panel[data-country=KEN]')) {
+    if (b.click != null && b.panelDom == null && document.querySelector(`#country-panel[data-country=${country}]`)) {
       b.panelDom = performance.now();
       requestAnimationFrame(() => { b.panelPainted = performance.now(); });
     }
@@ -93,7 +102,7 @@ function instrumentLoad(shapes) {
   addEventListener('click', () => { if (b.click == null) b.click = performance.now(); }, true);
 }
 
-async function newPage(browser, rate) {
+async function newPage(browser, rate, country = 'KEN') {
   const context = await browser.newContext({ viewport: VIEWPORT }); // fresh context: empty HTTP cache
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -102,7 +111,7 @@ async function newPage(browser, rate) {
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('requestfailed', (r) => problems.push(`${r.url()} ${r.failure()?.errorText}`));
-  await page.addInitScript(instrumentLoad, SHAPES);
+  await page.addInitScript(instrumentLoad, { shapes: SHAPES, country });
   return { context, page, cdp, problems };
 }
 
@@ -154,14 +163,14 @@ async function transferSizes(browser, base) {
 }
 
 // ---------- 2. navigation → interactive ----------
-async function loadRun(browser, base, rate) {
-  const { context, page, problems } = await newPage(browser, rate);
+async function loadRun(browser, base, rate, country = 'KEN', query = '') {
+  const { context, page, problems } = await newPage(browser, rate, country);
   const gotoAt = Date.now();
-  await page.goto(base);
-  await page.waitForFunction(() => window.__bench.mapPainted != null, null, { timeout: 120000, polling: 'raf' });
-  // A real mouse click (CDP Input.dispatchMouseEvent) at the centre of Kenya's shape.
-  const box = await page.locator('#c-KEN').boundingBox();
-  if (!box) throw new Error('#c-KEN has no box');
+  await page.goto(base + query);
+  await page.waitForFunction(() => window.__bench.mapPainted != null, null, { timeout: 180000, polling: 'raf' });
+  // A real mouse click (CDP Input.dispatchMouseEvent) at the centre of the country's shape (Kenya's by default).
+  const box = await page.locator(`#c-${country}`).boundingBox();
+  if (!box) throw new Error(`#c-${country} has no box`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => window.__bench.panelPainted != null, null, { timeout: 60000, polling: 'raf' });
   const b = await page.evaluate(() => ({ ...window.__bench, timeOrigin: performance.timeOrigin }));
@@ -177,9 +186,9 @@ async function loadRun(browser, base, rate) {
   };
 }
 
-async function loadRuns(browser, base, rate) {
+async function loadRuns(browser, base, rate, country = 'KEN', query = '', n = RUNS) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await loadRun(browser, base, rate));
+  for (let i = 0; i < n; i++) runs.push(await loadRun(browser, base, rate, country, query));
   const pick = (k) => stat(runs.map((r) => r[k]));
   return {
     rate, n: runs.length,
@@ -391,7 +400,7 @@ async function yearTrace(browser, base, rate, { floor = false, blank = false } =
 async function memory(browser, base) {
   const { context, page, cdp, problems } = await newPage(browser, 1);
   await page.goto(base);
-  await page.waitForFunction(() => window.__bench.mapPainted != null, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.__bench.mapPainted != null, null, { timeout: 180000 });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
   const inPage = () => page.evaluate(async () => {
@@ -657,6 +666,7 @@ function report(r) {
     L.push(`Not run: ${r.lhError || 'BENCH_LIGHTHOUSE=0'}.`, '');
   }
 
+  if (r.scale) L.push(...scaleSection(r.scale));
   L.push('## History', '');
   L.push('One row per run of the script (newest last). Rows from earlier runs are kept when the page is regenerated.', '');
   L.push(HISTORY_START);
@@ -674,6 +684,29 @@ function snapshot(dir) {
   return out.sort().join('\n');
 }
 
+// ---------- 6. interactions at scale ----------
+async function scaleRuns(browser, base) {
+  const datasets = ensureSynth(ROOT, DIST, SCALE_LIST);
+  const rates = [1, THROTTLE];
+  const results = {}, loads = {}, mems = {};
+  for (const n of SCALE_LIST) {
+    const ds = datasets[n];
+    results[n] = {};
+    loads[n] = {};
+    for (const rate of rates) {
+      log(`6/6 scale ${n} at ${rate}×: ${SCALE_RUNS} loads, ${IX_REPS} of each interaction`);
+      loads[n][rate] = await loadRuns(browser, base, rate, ds.top[0], ds.query, SCALE_RUNS);
+      results[n][rate] = await interactionRun((r, c) => newPage(browser, r, c), base, ds, rate, IX_REPS);
+    }
+    mems[n] = await memory(browser, base + ds.query);
+  }
+  return { results, loads, mems, datasets, rates };
+}
+
+function scaleSection(s) {
+  return interactionSection(s.results, s.loads, s.mems, s.datasets, { reps: IX_REPS, rates: s.rates, ms, mib });
+}
+
 // ---------- main ----------
 const distBefore = snapshot(DIST);
 const loadBefore = os.loadavg()[0];
@@ -685,6 +718,7 @@ try {
   r.playwright = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')).version;
   log(`serving ${DIST} on ${server.base}; Chromium ${r.chromium}`);
 
+  if (!SCALE_ONLY) {
   log('1/5 transfer sizes');
   r.sizes = await transferSizes(browser, server.base);
   if (r.sizes.problems.length) throw new Error(`page problems: ${r.sizes.problems.join('; ')}`);
@@ -717,11 +751,13 @@ try {
 
   log('4/5 memory');
   r.mem = await memory(browser, server.base);
+  }
+  if (SCALE_LIST.length) r.scale = await scaleRuns(browser, server.base);
 } finally {
   await browser.close();
 }
 try {
-  if (LIGHTHOUSE) {
+  if (LIGHTHOUSE && !SCALE_ONLY) {
     log('5/5 Lighthouse (mobile preset)');
     try {
       r.lh = await runLighthouse(server.base);
@@ -736,6 +772,14 @@ try {
 }
 
 r.commit = sh('git', ['rev-parse', '--short', 'HEAD']) || 'unknown';
+if (SCALE_ONLY) {
+  const out = path.join(ROOT, 'target', 'bench-scale.md');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const head = `# Interactions at scale (BENCH_SCALE_ONLY run)\n\n${r.date} UTC, commit \`${r.commit}\`, Chromium ${r.chromium}; load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs.\n\n`;
+  fs.writeFileSync(out, head + scaleSection(r.scale).join('\n') + '\n');
+  log(`wrote ${path.relative(ROOT, out)}`);
+  process.exit(0);
+}
 r.dirty = sh('git', ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=no']) !== '';
 r.machine = machine();
 r.load = [loadBefore, os.loadavg()[0]];

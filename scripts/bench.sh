@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the release build and writes docs/BENCHMARKS.md (keeping earlier runs in its History
-# table): transfer sizes, navigation → interactive map, year change → next frame, memory, Lighthouse.
+# table): transfer sizes, navigation → interactive map, year change → next frame, memory, Lighthouse,
+# and (section 6) every interaction by Event Timing on synthetic data at scales 1, 10 and 30.
 # Takes about two minutes after the build. Knobs: BENCH_RUNS (default 15), BENCH_CHANGES (default 60),
 # BENCH_LIGHTHOUSE=0, BENCH_DIST (build into and serve another directory than dist/, e.g.
 # target/bench-dist, so a concurrent `trunk build` cannot replace files mid-run).
@@ -11,4 +12,6 @@ cd "$ROOT"
 DIST_DIR="${BENCH_DIST:-dist}"
 trunk build --release --offline --dist "$DIST_DIR"
 node scripts/offline.mjs "$DIST_DIR"
+# Section 6 generates its datasets with atlas-data (into $DIST_DIR/synth/).
+cargo build --locked --quiet --bin atlas-data
 exec node scripts/bench.mjs "$DIST_DIR"
