@@ -19,7 +19,7 @@ export const INTERACTIONS = ['year change', 'Play tick', 'country click', 'searc
 
 /** Writes DIST/synth/scale-N.json for every scale (seed 1) unless present; returns the URL paths. */
 export function ensureSynth(root, dist, scales = SCALES) {
-  const bin = [process.env.ATLAS_DATA, path.join(root, 'target/release/atlas-data'), path.join(root, 'target/debug/atlas-data')].filter(Boolean).find((p) => fs.existsSync(p));
+  const bin = [process.env.ATLAS_DATA, path.join(root, 'target/debug/atlas-data'), path.join(root, 'target/release/atlas-data')].filter(Boolean).find((p) => fs.existsSync(p));
   const out = {};
   for (const n of scales) {
     const file = path.join(dist, 'synth', `scale-${n}.json`);
