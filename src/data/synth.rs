@@ -321,7 +321,7 @@ pub fn synth(base: &Dataset, scale: u32, seed: u64) -> Dataset {
         let country = b.rng.chance(0.8).then(|| countries.draw(&mut b.rng));
         let region = (i % 3 == 0).then(|| Region::ALL[i % Region::ALL.len()]);
         let sources = b.cite(year, 2, 3);
-        story.push(StoryStep { id: format!("synth-step-{i:02}"), year, country, region, caption: format!("Step {} of a synthetic tour of the data, in {year}.", i + 1), sources });
+        story.push(StoryStep { id: format!("synth-step-{i:02}"), year, country, region, caption: format!("Step {} of a synthetic tour of the data, in {year}.", i + 1), sources, notes: format!("Synthetic presenter note {}.", i + 1), notes_lang: None });
     }
 
     // Every entry first dated in the last two years was "added" in the latest release.
