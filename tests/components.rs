@@ -312,3 +312,37 @@ async fn a_source_links_its_original_and_labels_an_archived_copy_and_never_links
     assert_eq!(count(&archived, "<a "), 1, "{archived}");
     assert!(archived.contains("copy at archive.ph"), "{archived}");
 }
+
+#[tokio::test]
+async fn a_translated_summary_shows_in_its_language_with_lang_and_the_english_elsewhere() {
+    use surveillance_atlas::components::event_list::{EventList, EventListProps};
+    let loaded = Rc::new(common::loaded());
+    let d = loaded.data.deployments.iter().find(|d| d.translations.contains_key("es")).expect("the shipped data translates a summary into Spanish").clone();
+    let es = d.translations["es"].summary.clone().unwrap();
+    let escape = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('\'', "&#39;").replace('<', "&lt;");
+    let panel = |lang: Lang| {
+        let deployments = Rc::new(loaded.deployments_in(&d.country).into_iter().cloned().collect());
+        LocalServerRenderer::<CountryPanel>::with_props(CountryPanelProps { loaded: loaded.clone(), iso3: d.country.clone().into(), lang, deployments, hidden: 0, on_close: Callback::noop() }).render()
+    };
+    // The language of the element whose text is `text`: the `lang` attribute of its opening tag.
+    let lang_of = |html: &str, text: &str| -> Option<String> {
+        let at = html.find(&format!(">{text}<"))?;
+        let tag = &html[html[..at].rfind('<')?..at];
+        Some(tag.split("lang=\"").nth(1)?.split('"').next()?.to_string())
+    };
+    let html = panel(Lang::Es).await;
+    assert_eq!(lang_of(&html, &escape(&es)).as_deref(), Some("es"), "Spanish summary with lang=es: {html}");
+    assert!(!html.contains(&escape(&d.summary)), "the English original is replaced");
+    // In a language without a translation, the English original, marked English.
+    let html = panel(Lang::Pt).await;
+    assert_eq!(lang_of(&html, &escape(&d.summary)).as_deref(), Some("en"), "English original with lang=en");
+    // An event's translated title and summary in the event strip.
+    let ev = loaded.data.events.iter().find(|e| e.translations.get("es").is_some_and(|t| t.title.is_some())).expect("a translated event title").clone();
+    let events = Rc::new(vec![Rc::new(ev.clone())]);
+    let html = LocalServerRenderer::<EventList>::with_props(EventListProps { loaded: loaded.clone(), events: events.clone(), year: None, lang: Lang::Es, on_choose: Callback::noop() }).render().await;
+    let t = &ev.translations["es"];
+    assert_eq!(lang_of(&html, &escape(t.title.as_deref().unwrap())).as_deref(), Some("es"), "{html}");
+    assert_eq!(lang_of(&html, &escape(t.summary.as_deref().unwrap())).as_deref(), Some("es"), "{html}");
+    let html = LocalServerRenderer::<EventList>::with_props(EventListProps { loaded: loaded.clone(), events, year: None, lang: Lang::Fr, on_choose: Callback::noop() }).render().await;
+    assert_eq!(lang_of(&html, &escape(&ev.title)).as_deref(), Some("en"), "{html}");
+}

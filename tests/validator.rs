@@ -341,3 +341,30 @@ fn story_notes_are_checked_for_length_and_language() {
     assert_error(no_notes, "story/st1: notes_lang: is set but the step has no notes");
     assert!(validate::is_language_tag("zh-Hans") && validate::is_language_tag("es-419") && validate::is_language_tag("ar"));
 }
+
+#[test]
+fn translations_are_checked_for_language_fields_and_length() {
+    let ok = with(valid(), "/deployments/0/translations", json!({"fr": {"summary": "Des caméras."}, "es": {"summary": "Cámaras."}}));
+    let ok = with(ok, "/events/0/translations", json!({"pt": {"title": "Acordo"}, "zh": {"title": "协议", "summary": "摘要"}}));
+    let (errors, warnings) = problems(&ok);
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(!warnings.iter().any(|w| w.contains("translations")), "{warnings:#?}");
+    // English is the original, not a translation; codes are the widget's languages.
+    assert_error(with(valid(), "/deployments/0/translations", json!({"en": {"summary": "x"}})), "unknown language code \"en\"");
+    assert_error(with(valid(), "/deployments/0/translations", json!({"de": {"summary": "x"}})), "unknown language code \"de\" (one of fr, es, pt, ar, zh)");
+    assert_error(with(valid(), "/deployments/0/translations", json!({"fr": {}})), "translations.fr: translates nothing");
+    assert_error(with(valid(), "/deployments/0/translations", json!({"fr": {"title": "T", "summary": "S"}})), "translations.fr.title: this kind of entry has no title");
+    assert_error(with(valid(), "/events/0/translations", json!({"ar": {"title": "  "}})), "translations.ar.title: is empty");
+    assert_error(with(valid(), "/deployments/0/translations", json!({"fr": {"summary": "x".repeat(5000)}})), "translations.fr.summary: is 5000 characters long");
+    // Unknown fields inside a translation are rejected by the schema.
+    let (errors, _) = problems(&with(valid(), "/deployments/0/translations", json!({"fr": {"resume": "x"}})));
+    assert!(errors.iter().any(|e| e.contains("resume")), "{errors:#?}");
+}
+
+#[test]
+fn translation_languages_are_the_widgets_other_languages() {
+    use surveillance_atlas::data::model::TRANSLATION_LANGS;
+    use surveillance_atlas::i18n::Lang;
+    let widget: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).filter(|c| *c != "en").collect();
+    assert_eq!(TRANSLATION_LANGS.to_vec(), widget);
+}

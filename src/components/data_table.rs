@@ -57,6 +57,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             move |_: MouseEvent| c.clone()
         });
         let companies: Vec<&str> = d.companies.iter().map(|c| props.loaded.company_name(c)).collect();
+        let (summary, summary_lang) = d.summary_in(lang.code());
         html! {
             <tr key={d.id.clone()} id={format!("row-{}", d.id)}>
                 <th scope="row">
@@ -71,7 +72,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 <td data-label={s.columns[3]}>{ if companies.is_empty() { s.unnamed_vendor.to_string() } else { companies.join(", ") } }</td>
                 <td data-label={s.columns[4]}>{ d.categories.iter().map(|c| s.category(*c)).collect::<Vec<_>>().join(", ") }</td>
                 <td data-label={s.columns[5]}><EvidenceBadge evidence={d.evidence} {lang} /></td>
-                <td lang="en" data-label={s.columns[6]}>{ &d.summary }</td>
+                <td lang={summary_lang.to_owned()} data-label={s.columns[6]}>{ summary }</td>
                 <td data-label={s.columns[7]}><SourceList loaded={props.loaded.clone()} ids={d.sources.clone()} {lang} open={props.plain} list_class={Some(AttrValue::from("table-sources"))} /></td>
             </tr>
         }

@@ -30,6 +30,8 @@ pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
         .into_iter()
         .map(|(k, v)| format!("{} {}", s.date_label(k), s.date_str(v)))
         .collect();
+    // The summary in the reader's language where the data translates it, else the English original.
+    let (summary, summary_lang) = d.summary_in(props.lang.code());
     html! {
         <article class="deployment" id={format!("d-{}", d.id)}>
             <header>
@@ -42,7 +44,7 @@ pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
                 { " · " }
                 <span class="categories">{ d.categories.iter().map(|c| s.category(*c)).collect::<Vec<_>>().join(", ") }</span>
             </p>
-            <p class="summary" lang="en">{ &d.summary }</p>
+            <p class="summary" lang={summary_lang.to_owned()}>{ summary }</p>
             if !dates.is_empty() { <p class="dates">{ dates.join(" · ") }</p> }
             if let Some(src) = d.key_source.as_ref().and_then(|k| props.loaded.data.sources.iter().find(|x| &x.id == k)) {
                 <p class="key-source"><strong>{ s.key_source }{ ": " }</strong>{ &src.publisher }{ ", " }<cite lang={src.lang.clone()}>{ &src.title }</cite></p>

@@ -44,12 +44,15 @@ pub fn EventCard(props: &EventCardProps) -> Html {
         move |_: MouseEvent| id.clone()
     });
     let country = e.country.as_deref().map(|c| props.loaded.country_name_in(c, props.lang));
+    // Title and summary in the reader's language where the data translates them.
+    let (title, title_lang) = e.title_in(props.lang.code());
+    let (summary, summary_lang) = e.summary_in(props.lang.code());
     html! {
         <li class={classes!("event", props.current.then_some("current"), format!("kind-{}", e.kind.id()))} id={item_id(&e.id)}>
             <p class="ev-meta"><time datetime={e.date.clone()}>{ date }</time>{ " · " }{ s.event_kind(e.kind) }
                 if let Some(c) = country { { " · " }{ c } }</p>
-            <h3><button type="button" class="ev-choose" {onclick} lang="en">{ &e.title }</button></h3>
-            if !e.summary.is_empty() { <p class="ev-summary" lang="en">{ &e.summary }</p> }
+            <h3><button type="button" class="ev-choose" {onclick} lang={title_lang.to_owned()}>{ title }</button></h3>
+            if !summary.is_empty() { <p class="ev-summary" lang={summary_lang.to_owned()}>{ summary }</p> }
             <SourceList loaded={props.loaded.clone()} ids={e.sources.clone()} lang={props.lang} />
         </li>
     }

@@ -112,6 +112,8 @@ const CHANGELOG: &[&str] = &["version", "date", "change", "id", "what"];
 const STORY: &[&str] = &["id", "year", "country", "region", "caption", "sources", "notes", "notes_lang"];
 const STORY_REQUIRED: usize = 6;
 const META: &[&str] = &["key", "value"];
+/// Translated texts, one row per record and language (`record` is `deployment` or `event`).
+const TRANSLATIONS: &[&str] = &["record", "id", "lang", "title", "summary"];
 
 /// One row per deployment, with the columns of `deployments.csv`.
 pub fn deployment_rows<'a>(deployments: impl IntoIterator<Item = &'a Deployment>) -> Vec<Vec<String>> {
@@ -276,6 +278,15 @@ pub fn export(ds: &Dataset) -> Vec<(&'static str, String)> {
             std::iter::once(head).chain(added).chain(fixed).chain(removed)
         })
         .collect::<Vec<_>>();
+    let tr_rows = |record: &str, id: &str, tr: &std::collections::BTreeMap<String, Translation>| -> Vec<Vec<String>> {
+        tr.iter().map(|(lang, t)| vec![record.into(), id.into(), lang.clone(), opt(&t.title), opt(&t.summary)]).collect()
+    };
+    let translations = ds
+        .deployments
+        .iter()
+        .flat_map(|d| tr_rows("deployment", &d.id, &d.translations))
+        .chain(ds.events.iter().flat_map(|e| tr_rows("event", &e.id, &e.translations)))
+        .collect::<Vec<_>>();
     vec![
         ("meta", write(META, &meta)),
         ("sources", write(SOURCES, &sources)),
@@ -286,6 +297,7 @@ pub fn export(ds: &Dataset) -> Vec<(&'static str, String)> {
         ("figures", write(FIGURES, &figures)),
         ("story", write(STORY, &story)),
         ("changelog", write(CHANGELOG, &changelog)),
+        ("translations", write(TRANSLATIONS, &translations)),
     ]
 }
 
@@ -362,6 +374,7 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
     let figures_t = load("figures", FIGURES, false);
     let story_t = load("story", &STORY[..STORY_REQUIRED], false);
     let changelog_t = load("changelog", CHANGELOG, false);
+    let translations_t = load("translations", TRANSLATIONS, false);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -461,6 +474,7 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
             disputed: t.opt(r, "disputed"),
             sources: split(t.get(r, "sources")),
             key_source: t.opt(r, "key_source"),
+            translations: Default::default(),
         });
     }
     let t = &events_t;
@@ -476,7 +490,28 @@ pub fn import(read: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<Stri
             country: t.opt(r, "country"),
             companies: split(t.get(r, "companies")),
             sources: split(t.get(r, "sources")),
+            translations: Default::default(),
         });
+    }
+    let t = &translations_t;
+    for (i, r) in t.rows.iter().enumerate() {
+        let (record, id, lang) = (t.get(r, "record").trim(), t.get(r, "id").trim(), t.get(r, "lang").trim());
+        let tr = Translation { title: t.opt(r, "title"), summary: t.opt(r, "summary") };
+        let target = match record {
+            "deployment" => deployments.iter_mut().find(|d| d.id == id).map(|d| &mut d.translations),
+            "event" => events.iter_mut().find(|e| e.id == id).map(|e| &mut e.translations),
+            other => {
+                e.push(format!("translations.csv row {}: record {other:?} is not one of deployment, event", i + 2));
+                continue;
+            }
+        };
+        match target {
+            Some(map) if map.contains_key(lang) => e.push(format!("translations.csv row {}: {record} {id:?} already has a {lang:?} row", i + 2)),
+            Some(map) => {
+                map.insert(lang.to_string(), tr);
+            }
+            None => e.push(format!("translations.csv row {}: {record} {id:?} is not in {record}s.csv", i + 2)),
+        }
     }
     let t = &figures_t;
     let mut figures = Vec::new();
@@ -636,5 +671,33 @@ mod tests {
         };
         let back = import(old).unwrap();
         assert_eq!((back.story[0].notes.as_str(), back.story[0].notes_lang.as_deref()), ("", None));
+    }
+
+    #[test]
+    fn translations_round_trip_and_bad_rows_are_named() {
+        let mut ds = Dataset::default();
+        let mut d = Deployment::sample("d", "ECU", 2011, "", Category::SafeCity, Evidence::Confirmed);
+        d.translations.insert("es".into(), Translation { title: None, summary: Some("Resumen, con \"comillas\"".into()) });
+        ds.deployments.push(d);
+        let mut ev = Event { id: "e".into(), date: "2019".into(), title: "T".into(), summary: "S".into(), kind: EventKind::Report, country: None, companies: vec![], sources: vec![], translations: Default::default() };
+        ev.translations.insert("fr".into(), Translation { title: Some("Titre".into()), summary: None });
+        ds.events.push(ev);
+        let files = export(&ds);
+        let read = |name: &str| files.iter().find(|(n, _)| *n == name).map(|(_, t)| t.clone());
+        let back = import(read).unwrap();
+        assert_eq!(back.deployments[0].translations, ds.deployments[0].translations);
+        assert_eq!(back.events[0].translations, ds.events[0].translations);
+        // Older exports without translations.csv still import.
+        let back = import(|n| if n == "translations" { None } else { read(n) }).unwrap();
+        assert!(back.deployments[0].translations.is_empty());
+        // A row for an unknown record, a duplicate language and an unknown record kind are errors.
+        let bad = |name: &str| match name {
+            "translations" => Some("record,id,lang,title,summary\r\ndeployment,nope,fr,,x\r\ndeployment,d,es,,a\r\ndeployment,d,es,,b\r\nstory,s,fr,,x\r\n".to_string()),
+            n => read(n),
+        };
+        let errs = import(bad).unwrap_err();
+        assert!(errs.iter().any(|e| e == "translations.csv row 2: deployment \"nope\" is not in deployments.csv"), "{errs:?}");
+        assert!(errs.iter().any(|e| e == "translations.csv row 4: deployment \"d\" already has a \"es\" row"), "{errs:?}");
+        assert!(errs.iter().any(|e| e.contains("row 5: record \"story\"")), "{errs:?}");
     }
 }

@@ -1,6 +1,7 @@
 //! The dataset schema (see `docs/DATA.md`). Plain serde types, no web dependencies.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The whole dataset as stored in `assets/data/atlas.json`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -306,6 +307,40 @@ pub struct Deployment {
     /// When the key claim rests on one of several sources: that source's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_source: Option<String>,
+    /// The summary in other languages of the widget, keyed by language code (`TRANSLATION_LANGS`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// Language codes a record's text may be translated into: the widget's languages other than
+/// English, the language every entry is written in. (Kept equal to `i18n::Lang::ALL` by a test.)
+pub const TRANSLATION_LANGS: [&str; 5] = ["fr", "es", "pt", "ar", "zh"];
+
+/// A record's text in another language: only the fields given are translated (a deployment has
+/// no title; an event may translate its title, its summary or both).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+/// The text to show in language `lang`: the translation when there is one, otherwise the
+/// original; with the language the text is in, for the `lang` attribute.
+fn translated<'a>(original: &'a str, translations: &'a BTreeMap<String, Translation>, lang: &'a str, field: fn(&Translation) -> Option<&str>) -> (&'a str, &'a str) {
+    match translations.get_key_value(lang).and_then(|(code, t)| field(t).filter(|x| !x.trim().is_empty()).map(|x| (x, code.as_str()))) {
+        Some(found) => found,
+        None => (original, "en"),
+    }
+}
+
+impl Deployment {
+    /// The summary in `lang` if translated, else in English; with its language code.
+    pub fn summary_in<'a>(&'a self, lang: &'a str) -> (&'a str, &'a str) {
+        translated(&self.summary, &self.translations, lang, |t| t.summary.as_deref())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -365,9 +400,22 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub companies: Vec<String>,
     pub sources: Vec<String>,
+    /// The title and summary in other languages of the widget, keyed by language code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
 }
 
 impl Event {
+    /// The title in `lang` if translated, else in English; with its language code.
+    pub fn title_in<'a>(&'a self, lang: &'a str) -> (&'a str, &'a str) {
+        translated(&self.title, &self.translations, lang, |t| t.title.as_deref())
+    }
+
+    /// The summary in `lang` if translated, else in English; with its language code.
+    pub fn summary_in<'a>(&'a self, lang: &'a str) -> (&'a str, &'a str) {
+        translated(&self.summary, &self.translations, lang, |t| t.summary.as_deref())
+    }
+
     /// The year of the event's date (validated dates always start with a year).
     pub fn year(&self) -> Option<i32> {
         crate::data::date::PartialDate::parse(&self.date).map(|d| d.year)
@@ -471,6 +519,7 @@ impl Deployment {
             disputed: None,
             sources: vec![],
             key_source: None,
+            translations: BTreeMap::new(),
         }
     }
 }

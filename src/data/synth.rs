@@ -274,6 +274,7 @@ pub fn synth(base: &Dataset, scale: u32, seed: u64) -> Dataset {
             disputed,
             sources,
             key_source,
+            translations: Default::default(),
         });
     }
 
@@ -294,7 +295,7 @@ pub fn synth(base: &Dataset, scale: u32, seed: u64) -> Dataset {
         let title = format!("Synthetic {} {i}: {co_names} in {}", kind.id().replace('-', " "), country.as_deref().unwrap_or("several countries"));
         let summary = format!("A made-up {} event dated {date}, for load testing; {} {}.", kind.id().replace('-', " "), b.rng.range(2, 900), b.rng.pick(THINGS));
         let sources = b.cite(year, 2, 4);
-        events.push(Event { id: format!("synth-ev-{i:05}"), date, title, summary, kind, country, companies: cos, sources });
+        events.push(Event { id: format!("synth-ev-{i:05}"), date, title, summary, kind, country, companies: cos, sources, translations: Default::default() });
     }
 
     let n_figures = base.figures.len() * scale as usize;

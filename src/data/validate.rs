@@ -266,6 +266,30 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Translated texts: known language codes (the widget's languages other than English), at
+    /// least one field, no title where the record has none, texts within the limits.
+    fn translations(&mut self, entry: &str, translations: &std::collections::BTreeMap<String, Translation>, has_title: bool) {
+        for (code, t) in translations {
+            let field = format!("translations.{}", printable(code));
+            if !TRANSLATION_LANGS.contains(&code.as_str()) {
+                let shown = printable(code);
+                self.err(entry, "translations", format!("unknown language code {shown:?} (one of {})", TRANSLATION_LANGS.join(", ")));
+                continue;
+            }
+            if t.title.is_none() && t.summary.is_none() {
+                self.err(entry, &field, "translates nothing (give a summary or a title)");
+            }
+            match (&t.title, has_title) {
+                (Some(_), false) => self.err(entry, &format!("{field}.title"), "this kind of entry has no title to translate"),
+                (Some(v), true) => self.text(entry, &format!("{field}.title"), v, true),
+                _ => {}
+            }
+            if let Some(v) = &t.summary {
+                self.text(entry, &format!("{field}.summary"), v, true);
+            }
+        }
+    }
+
     fn company_refs(&mut self, entry: &str, ids: &[String]) {
         for id in ids {
             if !self.companies.contains(id.as_str()) {
@@ -460,6 +484,7 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
             }
         }
         c.year_after_sources(e, "year", d.year, &d.sources, &source_years);
+        c.translations(e, &d.translations, false);
     }
 
     let names = entry_names(&mut c, "events", &ds.events, |s| &s.id);
@@ -477,6 +502,7 @@ pub fn validate(ds: &Dataset, countries: &CountryIndex) -> Report {
         if let Some(d) = PartialDate::parse(&ev.date) {
             c.year_after_sources(e, "date", d.year, &ev.sources, &source_years);
         }
+        c.translations(e, &ev.translations, true);
     }
 
     let names = entry_names(&mut c, "figures", &ds.figures, |s| &s.id);

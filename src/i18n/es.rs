@@ -122,7 +122,7 @@ pub const STRINGS: Strings = Strings {
     months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
     date_dmy: "{d} {m} {y}",
     date_my: "{m} {y}",
-    entries_in_english: "Las entradas (resúmenes, lugares y fuentes) están en inglés.",
+    entries_in_english: "Las entradas (resúmenes, lugares y fuentes) están en inglés, salvo los resúmenes ya traducidos.",
     cite_text: "{title} ({year}). Mapa y cronología de las exportaciones de tecnología de vigilancia china, datos actualizados el {updated}. {url} (consultado el {accessed}).",
     categories: [
         "Videovigilancia y ciudad segura",

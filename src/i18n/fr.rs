@@ -122,7 +122,7 @@ pub const STRINGS: Strings = Strings {
     months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
     date_dmy: "{d} {m} {y}",
     date_my: "{m} {y}",
-    entries_in_english: "Les entrées (résumés, lieux, sources) sont en anglais.",
+    entries_in_english: "Les entrées (résumés, lieux, sources) sont en anglais, sauf les résumés déjà traduits.",
     cite_text: "{title} ({year}). Carte et chronologie des exportations de technologies de surveillance chinoises, données mises à jour le {updated}. {url} (consulté le {accessed}).",
     categories: [
         "Vidéosurveillance et ville sûre",

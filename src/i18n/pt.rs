@@ -123,7 +123,7 @@ pub const STRINGS: Strings = Strings {
     months: ["jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."],
     date_dmy: "{d} de {m} de {y}",
     date_my: "{m} de {y}",
-    entries_in_english: "Os registros (resumos, locais e fontes) estão em inglês.",
+    entries_in_english: "Os registros (resumos, locais e fontes) estão em inglês, exceto os resumos já traduzidos.",
     cite_text: "{title} ({year}). Mapa e cronologia das exportações de tecnologia de vigilância chinesa, dados atualizados em {updated}. {url} (acesso em {accessed}).",
     categories: [
         "Câmeras e cidade segura",

@@ -123,7 +123,7 @@ pub const STRINGS: Strings = Strings {
     months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
     date_dmy: "{y}年{m}{d}日",
     date_my: "{y}年{m}",
-    entries_in_english: "条目（摘要、地点、来源）为英文。",
+    entries_in_english: "条目（摘要、地点、来源）为英文，已翻译的摘要除外。",
     cite_text: "{title}（{year}）。中国监控技术出口地图与时间线，数据更新于 {updated}。{url}（访问日期：{accessed}）。",
     categories: [
         "视频监控与平安城市",

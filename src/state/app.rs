@@ -383,7 +383,7 @@ mod tests {
         let data = Dataset {
             deployments: vec![dep("a", "KEN", 2014), dep("b", "ECU", 2011)],
             companies: vec![Company { id: "huawei".into(), name: "Huawei".into(), headquarters: "Shenzhen".into(), ownership: Ownership::Private, summary: String::new(), sanctions: vec![], sources: vec![] }],
-            events: vec![Event { id: "e".into(), date: "2016-05".into(), title: "t".into(), summary: String::new(), kind: EventKind::Report, country: Some("KEN".into()), companies: vec![], sources: vec![] }],
+            events: vec![Event { id: "e".into(), date: "2016-05".into(), title: "t".into(), summary: String::new(), kind: EventKind::Report, country: Some("KEN".into()), companies: vec![], sources: vec![], translations: Default::default() }],
             ..Default::default()
         };
         Rc::new(Loaded::new(data, world, vec![]))
