@@ -228,6 +228,11 @@ pub struct Strings {
     pub download_json: &'static str,
     pub cite_this: &'static str,
     pub embed_code: &'static str,
+    /// The embed dialog's AMP snippet (`export::embed::amp_snippet`), its overflow button, and the
+    /// static image snippet for newsletters.
+    pub amp_code: &'static str,
+    pub amp_show_more: &'static str,
+    pub image_code: &'static str,
     pub copy: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,

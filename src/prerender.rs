@@ -24,7 +24,7 @@ use yew::LocalServerRenderer;
 pub const PUBLIC_URL_ENV: &str = "ATLAS_PUBLIC_URL";
 
 /// Every preview image's file name, next to its page.
-pub const PREVIEW: &str = "preview.png";
+pub const PREVIEW: &str = crate::export::embed::PREVIEW;
 
 /// One page the prerender writes.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +65,7 @@ pub fn pages(loaded: &Loaded) -> Vec<Page> {
         // The home page keeps index.html's title.
         title: String::new(),
         description: if data.meta.description.is_empty() { s.subtitle.to_string() } else { data.meta.description.clone() },
-        image_alt: format!("{}: {}, {}", s.title, s.countries(total_countries.len()), s.deployments(data.deployments.len())),
+        image_alt: crate::export::embed::preview_alt(s, None, total_countries.len(), data.deployments.len()),
     }];
     for iso3 in total_countries {
         let name = loaded.country_name(iso3);
@@ -85,7 +85,7 @@ pub fn pages(loaded: &Loaded) -> Vec<Page> {
             country: Some(iso3.to_string()),
             title: format!("{name} · {}", s.title),
             description: format!("{name}: {}{span}{by}. {}", s.deployments(deps.len()), data.meta.description),
-            image_alt: format!("{}: {name}, {}", s.title, s.deployments(deps.len())),
+            image_alt: crate::export::embed::preview_alt(s, Some((&name, deps.len())), 0, 0),
         });
     }
     out

@@ -27,6 +27,7 @@ use crate::state::story::{story_key, StoryKey};
 use crate::state::view::{Tab, Theme};
 use crate::web::dom::{apply_document, exit_fullscreen, interval, on_popstate, on_window_keydown, page_url, request_fullscreen, today};
 use crate::web::history;
+use crate::export::embed;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -289,6 +290,16 @@ pub fn App(props: &AppProps) -> Html {
             })
             .unwrap_or_default()
     });
+    // The public base URL for shared links and snippets: the build's ATLAS_PUBLIC_URL, else the
+    // page's absolute canonical link (read once; natively there is none).
+    let public_url = use_memo((), |_| crate::export::qr::public_url(crate::export::qr::build_time_url(), crate::web::print::canonical_href().as_deref()));
+    // How many countries have an entry (what the preview image shows), once per dataset.
+    let stats_all = use_memo(loaded.clone(), |l| {
+        let mut c: Vec<&str> = l.as_ref().map(|l| l.data.deployments.iter().map(|d| d.country.as_str()).collect()).unwrap_or_default();
+        c.sort_unstable();
+        c.dedup();
+        (c.len(),)
+    });
     let search_entries = use_memo((loaded.clone(), lang), |(l, lang)| l.as_ref().map(|l| crate::state::search_index::entries(l, *lang)).unwrap_or_default());
 
     // Stable while the filters stay: the search box is not re-rendered by a year change.
@@ -392,11 +403,27 @@ pub fn App(props: &AppProps) -> Html {
                 v.embed = false;
                 format!("{base}{}", url::serialize(&v))
             };
-            let citation = crate::export::cite::citation(s, &loaded.data.meta.updated, &format!("{}{}", here.split(['?', '#']).next().unwrap_or(""), deep_link), &s.date_str(&today()));
-            let mut embed_view = state.view.clone();
-            embed_view.embed = false;
+            // Where the view lives (export::embed): under the public base URL, else this page's
+            // site root; a selected country's own page when the site was prerendered and is
+            // served over http(s) (the offline file has no country pages beside it).
+            let base = embed::snippet_base(public_url.as_deref(), &here);
+            let country_pages = props.prerendered.is_some() && !base.is_empty();
+            let mut share_view = state.view.clone();
+            share_view.embed = false;
+            let shared = embed::place(&base, &share_view, country_pages);
+            let cite_link = if base.is_empty() { format!("{}{}", here.split(['?', '#']).next().unwrap_or(""), deep_link) } else { shared.link() };
+            let citation = crate::export::cite::citation(s, &loaded.data.meta.updated, &cite_link, &s.date_str(&today()));
+            let mut embed_view = share_view.clone();
             embed_view.lang = Some(lang);
-            let snippet = crate::export::cite::embed_snippet(&here, &url::serialize(&embed_view), &format!("{}: {}", s.title, view_desc), 760);
+            let embed_title = format!("{}: {}", s.title, view_desc);
+            let snippet = crate::export::cite::embed_snippet(&here, &url::serialize(&embed_view), &embed_title, 760);
+            let preview_alt = {
+                let c = state.view.country.as_deref().filter(|_| country_pages);
+                let countries = stats_all.0;
+                embed::preview_alt(s, c.map(|c| (loaded.country_name_in(c, lang), loaded.deployments_in(c).len())).as_ref().map(|(n, k)| (n.as_str(), *k)), countries, loaded.data.deployments.len())
+            };
+            let amp = embed::amp_snippet(&embed::place(&base, &embed_view, country_pages), &embed_title, &preview_alt, s.amp_show_more);
+            let image = embed::image_snippet(&shared, &preview_alt);
             let on_copy = {
                 let status = status.clone();
                 Callback::from(move |(text, field): (String, &'static str)| {
@@ -576,7 +603,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     </div>
                     if !present {
-                    <SharePanel {lang} snippet={snippet} citation={citation} status={(*status).clone()} {on_copy} {on_export} {on_present}
+                    <SharePanel {lang} snippet={snippet} {amp} {image} citation={citation} status={(*status).clone()} {on_copy} {on_export} {on_present}
                         on_handout={to_action(&state.dispatcher(), |_: ()| Action::Handout(true))} />
                     }
                     if !present && !state.view.embed {

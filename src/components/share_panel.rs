@@ -17,6 +17,11 @@ pub struct SharePanelProps {
     pub lang: Lang,
     /// The iframe snippet for the current view.
     pub snippet: AttrValue,
+    /// The AMP snippet (`export::embed::amp_snippet`) and the linked preview image for newsletters.
+    #[prop_or_default]
+    pub amp: AttrValue,
+    #[prop_or_default]
+    pub image: AttrValue,
     /// The citation of the current view.
     pub citation: AttrValue,
     /// Feedback after a copy or download ("Copied", "Saved map.png", an error).
@@ -69,6 +74,12 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 <label for="embed-code">{ s.embed_code }</label>
                 <textarea id="embed-code" readonly=true rows="4" value={shown(&props.snippet)} />
                 { copy(props.snippet.clone(), "embed-code", "copy-embed") }
+                <label for="amp-code">{ s.amp_code }</label>
+                <textarea id="amp-code" readonly=true rows="4" value={shown(&props.amp)} />
+                { copy(props.amp.clone(), "amp-code", "copy-amp") }
+                <label for="image-code">{ s.image_code }</label>
+                <textarea id="image-code" readonly=true rows="3" value={shown(&props.image)} />
+                { copy(props.image.clone(), "image-code", "copy-image") }
                 <p class="share-status" role="status" aria-live="polite">{ props.status.clone() }</p>
             </div>
         </details>

@@ -11,8 +11,8 @@ use crate::state::filter;
 use crate::state::view::Filters;
 use resvg::{tiny_skia, usvg};
 
-pub const WIDTH: u32 = 1200;
-pub const HEIGHT: u32 = 630;
+pub const WIDTH: u32 = crate::export::embed::PREVIEW_WIDTH;
+pub const HEIGHT: u32 = crate::export::embed::PREVIEW_HEIGHT;
 /// Environment variable naming the font file; DEFAULT_FONT when unset.
 pub const FONT_ENV: &str = "ATLAS_FONT";
 pub const DEFAULT_FONT: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";

@@ -178,3 +178,62 @@ test('every country with an entry has a page; preview tags resolve to 1200×630 
     assert.equal(res.status, 200, `canonical of ${rel}`);
   }
 });
+
+/** The text of a share-panel field once the panel is open. */
+async function shareField(page, id) {
+  if (!(await page.locator('details.share').evaluate((d) => d.open))) await page.click('details.share > summary');
+  const field = page.locator(`#${id}`);
+  await page.waitForFunction((sel) => document.querySelector(sel).value.length > 0, `#${id}`);
+  return field.inputValue();
+}
+const attr = (html, tag, name) => html.match(new RegExp(`<${tag}\\b[^>]*\\s${name}="([^"]*)"`))?.[1]?.replace(/&amp;/g, '&');
+
+test('embed dialog: AMP and newsletter snippets point at the view, its page and a preview that exists', async () => {
+  // A selected country: its own page and its own preview.
+  const { context, page, messages } = await watched(server.base + '?country=KEN&year=2015');
+  await mapReady(page);
+  await page.locator('#country-panel[data-country=KEN]').waitFor();
+  const amp = await shareField(page, 'amp-code');
+  assert.match(amp, /^<amp-iframe [^>]*layout="responsive"[^>]*>/);
+  assert.match(amp, /sandbox="allow-scripts allow-same-origin allow-popups[^"]*"/);
+  assert.match(amp, /width="\d+" height="\d+"/);
+  const src = new URL(attr(amp, 'amp-iframe', 'src'));
+  assert.equal(src.origin + src.pathname, `${server.base}country/ken/`, 'the frame shows the country page');
+  assert.equal(src.searchParams.get('embed'), '1');
+  assert.equal(src.searchParams.get('year'), '2015');
+  assert.match(amp, /<amp-img placeholder layout="fill"[^>]*>/);
+  const placeholder = attr(amp, 'amp-img', 'src');
+  assert.equal(placeholder, `${server.base}country/ken/preview.png`);
+  assert.ok(fs.existsSync(path.join(DIST, 'country/ken/preview.png')), 'the placeholder is in dist');
+  assert.match(attr(amp, 'amp-img', 'alt'), /Kenya/);
+  const image = await shareField(page, 'image-code');
+  assert.match(image, /^<a href="[^"]+"><img [^>]*><\/a>$/);
+  assert.equal(attr(image, 'a', 'href'), `${server.base}country/ken/?year=2015`);
+  assert.equal(attr(image, 'img', 'src'), placeholder);
+  assert.match(attr(image, 'img', 'alt'), /Kenya/);
+  // The citation's link is the country page too, and it opens the same view.
+  const cite = await shareField(page, 'cite-text');
+  assert.ok(cite.includes(`${server.base}country/ken/?year=2015`), cite);
+  for (const res of [await fetch(placeholder), await fetch(src)]) assert.equal(res.status, 200, res.url);
+  await page.goto(attr(image, 'a', 'href'));
+  await mapReady(page);
+  await page.locator('#country-panel[data-country=KEN]').waitFor({ timeout: 3000 });
+  assert.equal(await page.locator('[role=slider]').getAttribute('aria-valuenow'), '2015');
+  assert.deepEqual(messages, []);
+  await context.close();
+
+  // No selection: the site root and the main preview; French labels and alt text.
+  const home = await watched(server.base + '?lang=fr');
+  await mapReady(home.page);
+  const amp2 = await shareField(home.page, 'amp-code');
+  assert.equal(attr(amp2, 'amp-img', 'src'), `${server.base}preview.png`);
+  assert.ok(fs.existsSync(path.join(DIST, 'preview.png')));
+  assert.match(attr(amp2, 'amp-img', 'alt'), /^Atlas de la surveillance: /);
+  assert.equal(await home.page.locator('label[for=amp-code]').innerText(), 'Code AMP (pages Google AMP)');
+  const image2 = await shareField(home.page, 'image-code');
+  assert.equal(attr(image2, 'img', 'src'), `${server.base}preview.png`);
+  assert.equal(new URL(attr(image2, 'a', 'href')).pathname, '/');
+  await home.page.screenshot({ path: `${SHOTS}/prerender-share-fr-1280.png`, fullPage: true });
+  assert.deepEqual(home.messages, []);
+  await home.context.close();
+});
