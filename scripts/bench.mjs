@@ -12,6 +12,11 @@
 //  3. year slider key press → next painted frame, 1× and 4× CPU
 //  4. JS heap and wasm linear memory after load
 //  5. Lighthouse 12.8.2 (mobile preset) category scores
+//  6. interactions at scale (bench-interactions.mjs)
+//  7. first paint, prerendered vs without prerender (bench-first-paint.mjs): bytes before the map
+//     is visible, navigation → map painted at 1× and 4× CPU, layout shift, Lighthouse LCP/CLS/TBT.
+//     BENCH_FIRST_PAINT_ONLY=1 runs only it and replaces section 7 in docs/BENCHMARKS.md;
+//     BENCH_FIRST_PAINT_RUNS (loads per variant and CPU setting, default 7).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +26,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './serve-dist.mjs';
 import { ensureSynth, interactionRun, interactionSection } from './bench-interactions.mjs';
+import { firstPaint, firstPaintSection, spliceSection } from './bench-first-paint.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(ROOT, process.argv[2] || process.env.BENCH_DIST || 'dist');
@@ -38,6 +44,8 @@ const SCALE_LIST = (process.env.BENCH_SCALES ?? '1,10,30').split(',').filter(Boo
 const IX_REPS = Math.max(2, Number(process.env.BENCH_INTERACTIONS || 10));
 const SCALE_RUNS = Math.max(1, Number(process.env.BENCH_SCALE_RUNS || 5));
 const SCALE_ONLY = process.env.BENCH_SCALE_ONLY === '1';
+const FIRST_PAINT_ONLY = process.env.BENCH_FIRST_PAINT_ONLY === '1';
+const FP_RUNS = Math.max(1, Number(process.env.BENCH_FIRST_PAINT_RUNS || 7));
 const BUDGET_BROTLI = 200 * 1024; // "at most 200 KB brotli for everything" (KB = 1024 bytes here)
 const BUDGET_FRAME_MS = 16;
 const VIEWPORT = { width: 1280, height: 900 };
@@ -667,6 +675,7 @@ function report(r) {
   }
 
   if (r.scale) L.push(...scaleSection(r.scale));
+  if (r.firstPaint) L.push(...firstPaintSection(r.firstPaint, { date: r.date, commit: r.commit, load: r.load, cores: r.machine.cores }));
   L.push('## History', '');
   L.push('One row per run of the script (newest last). Rows from earlier runs are kept when the page is regenerated.', '');
   L.push(HISTORY_START);
@@ -718,7 +727,7 @@ try {
   r.playwright = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')).version;
   log(`serving ${DIST} on ${server.base}; Chromium ${r.chromium}`);
 
-  if (!SCALE_ONLY) {
+  if (!SCALE_ONLY && !FIRST_PAINT_ONLY) {
   log('1/5 transfer sizes');
   r.sizes = await transferSizes(browser, server.base);
   if (r.sizes.problems.length) throw new Error(`page problems: ${r.sizes.problems.join('; ')}`);
@@ -752,12 +761,20 @@ try {
   log('4/5 memory');
   r.mem = await memory(browser, server.base);
   }
-  if (SCALE_LIST.length) r.scale = await scaleRuns(browser, server.base);
+  if (SCALE_LIST.length && !FIRST_PAINT_ONLY) r.scale = await scaleRuns(browser, server.base);
+  if (!SCALE_ONLY) {
+    r.firstPaint = await firstPaint({
+      root: ROOT, dist: DIST, runs: FP_RUNS, rates: [1, THROTTLE], log,
+      newPage: (rate) => newPage(browser, rate),
+      transferSizes: (base) => transferSizes(browser, base),
+      lighthouse: LIGHTHOUSE ? runLighthouse : null,
+    });
+  }
 } finally {
   await browser.close();
 }
 try {
-  if (LIGHTHOUSE && !SCALE_ONLY) {
+  if (LIGHTHOUSE && !SCALE_ONLY && !FIRST_PAINT_ONLY) {
     log('5/5 Lighthouse (mobile preset)');
     try {
       r.lh = await runLighthouse(server.base);
@@ -778,6 +795,13 @@ if (SCALE_ONLY) {
   const head = `# Interactions at scale (BENCH_SCALE_ONLY run)\n\n${r.date} UTC, commit \`${r.commit}\`, Chromium ${r.chromium}; load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs.\n\n`;
   fs.writeFileSync(out, head + scaleSection(r.scale).join('\n') + '\n');
   log(`wrote ${path.relative(ROOT, out)}`);
+  process.exit(0);
+}
+if (FIRST_PAINT_ONLY) {
+  const lines = firstPaintSection(r.firstPaint, { date: r.date, commit: r.commit, load: [loadBefore, os.loadavg()[0]], cores: os.cpus().length });
+  const text = fs.existsSync(REPORT) ? fs.readFileSync(REPORT, 'utf8') : '# Benchmarks\n\n## History\n';
+  fs.writeFileSync(REPORT, spliceSection(text, lines));
+  log(`wrote section 7 of ${path.relative(ROOT, REPORT)}`);
   process.exit(0);
 }
 r.dirty = sh('git', ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=no']) !== '';

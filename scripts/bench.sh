@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks the release build and writes docs/BENCHMARKS.md (keeping earlier runs in its History
 # table): transfer sizes, navigation → interactive map, year change → next frame, memory, Lighthouse,
-# and (section 6) every interaction by Event Timing on synthetic data at scales 1, 10 and 30.
+# (section 6) every interaction by Event Timing on synthetic data at scales 1, 10 and 30, and
+# (section 7) the first paint of the prerendered page against the same build without the prerender.
+# BENCH_FIRST_PAINT_ONLY=1 runs only section 7 and replaces it in docs/BENCHMARKS.md.
 # Takes about two minutes after the build. Knobs: BENCH_RUNS (default 15), BENCH_CHANGES (default 60),
 # BENCH_LIGHTHOUSE=0, BENCH_DIST (build into and serve another directory than dist/, e.g.
 # target/bench-dist, so a concurrent `trunk build` cannot replace files mid-run).
