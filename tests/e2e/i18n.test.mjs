@@ -12,6 +12,7 @@ import { launch, openPage, mapReady, startServer, screenshot, DIST, expectAttr }
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const LANGS = ['en', 'fr', 'es', 'pt', 'ar', 'zh'];
+const DATA = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
 const pack = (l) => (l === 'en' ? null : JSON.parse(fs.readFileSync(path.join(DIST, `i18n/${l}.json`), 'utf8')));
 const EN = { title: 'Surveillance Atlas', tab_map: 'Map', columns: ['Country'] };
 // Translated labels the test expects, written here (not read from the packs) so a wrong pack fails.
@@ -44,7 +45,15 @@ for (const lang of LANGS) {
         assert.equal((await page.locator('#tab-map').innerText()).trim(), MAP_TAB[lang]);
         assert.equal(await page.locator('#country-panel h2').innerText(), CIV[lang]);
         if (lang !== 'en') {
-          await expectAttr(page.locator('#country-panel .summary').first(), 'lang', 'en', 'untranslated summaries are marked English');
+          // Each summary in the reader's language where the data translates it, else the English original, marked.
+          const summaries = page.locator('#country-panel .summary');
+          const civ = DATA.deployments.filter((d) => d.country === 'CIV').sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
+          assert.equal(await summaries.count(), civ.length);
+          for (const [i, d] of civ.entries()) {
+            const tr = d.translations?.[lang]?.summary;
+            await expectAttr(summaries.nth(i), 'lang', tr ? lang : 'en', `${d.id}: ${tr ? 'translated' : 'untranslated'} summary marked`);
+            assert.equal(await summaries.nth(i).innerText(), tr ?? d.summary);
+          }
           assert.equal(await page.locator('.lang-note').innerText(), strings.entries_in_english);
         } else {
           assert.equal(await page.locator('.lang-note').count(), 0);
@@ -166,4 +175,32 @@ test('exported SVG and citation in Spanish; the embed snippet carries lang', asy
   assert.ok(areas.some((v) => /Mapa y cronología de las exportaciones/.test(v)), `citation in Spanish: ${areas.join(' | ')}`);
   assert.ok(areas.some((v) => /<iframe[^>]*lang=es/.test(v) || /<iframe[^>]*lang=es&amp;/.test(v)), `embed carries lang: ${areas.join(' | ')}`);
   await context.close();
+});
+
+test('translated summaries: Spanish readers see Ecuador\'s entries and its event in Spanish, marked lang=es; others see the English', async () => {
+  const ecu = DATA.deployments.find((d) => d.id === 'ecu-ecu911');
+  const ev = DATA.events.find((e) => e.translations?.es?.title);
+  assert.ok(ecu?.translations?.es?.summary && ev, 'the shipped data translates Ecuador into Spanish');
+  const { page, context, log } = await openPage(browser, { url: `${server.base}?lang=es&country=ECU&year=${ev.date.slice(0, 4)}`, width: 1280 });
+  await mapReady(page);
+  const summary = page.locator('#d-ecu-ecu911 .summary');
+  assert.equal(await summary.innerText(), ecu.translations.es.summary);
+  await expectAttr(summary, 'lang', 'es');
+  const title = page.locator('.event .ev-choose').filter({ hasText: ev.translations.es.title });
+  assert.equal(await title.count(), 1, 'the event title in Spanish');
+  await expectAttr(title, 'lang', 'es');
+  await page.locator('#tab-table').click();
+  const cell = page.locator('#row-ecu-ecu911 td[lang=es]');
+  assert.equal(await cell.innerText(), ecu.translations.es.summary);
+  await screenshot(page, 'lang-es-translated-table');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+  // In French, the same entry is the English original, marked English.
+  const fr = await openPage(browser, { url: `${server.base}?lang=fr&country=ECU`, width: 375 });
+  await mapReady(fr.page);
+  const s = fr.page.locator('#d-ecu-ecu911 .summary');
+  assert.equal(await s.innerText(), ecu.summary);
+  await expectAttr(s, 'lang', 'en');
+  await screenshot(fr.page, 'lang-fr-untranslated-375');
+  await fr.context.close();
 });
