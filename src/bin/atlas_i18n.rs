@@ -5,9 +5,12 @@
 //!
 //! Usage: `cargo run --bin atlas-i18n -- [NODE_MODULES_DIR] [OUT_DIR]`
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
 use surveillance_atlas::i18n::{pack, Lang};
 
+#[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     let nm = args.get(1).map(String::as_str).unwrap_or("node_modules");
@@ -25,6 +28,7 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
@@ -34,3 +38,7 @@ fn main() -> ExitCode {
         }
     }
 }
+
+// A native build tool: compiled for wasm (by `cargo test --target wasm32-unknown-unknown`) it does nothing.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
