@@ -128,36 +128,21 @@ pub fn scroll_into_view_nearest(id: &str, smooth: bool) {
     let _ = (id, smooth);
 }
 
-/// Calls `f` every `ms` milliseconds until the returned guard is dropped.
+/// Calls `f` every `ms` milliseconds until the returned guard is dropped (`gloo-timers`).
 pub struct Interval {
     #[cfg(target_arch = "wasm32")]
-    id: i32,
-    #[cfg(target_arch = "wasm32")]
-    _cb: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _inner: gloo_timers::callback::Interval,
 }
 
 pub fn interval(ms: i32, f: impl FnMut() + 'static) -> Interval {
     #[cfg(target_arch = "wasm32")]
     {
-        let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
-        let id = web_sys::window()
-            .and_then(|w| w.set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), ms).ok())
-            .unwrap_or(0);
-        Interval { id, _cb: cb }
+        Interval { _inner: gloo_timers::callback::Interval::new(ms.max(0) as u32, f) }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = (ms, f);
         Interval {}
-    }
-}
-
-impl Drop for Interval {
-    fn drop(&mut self) {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(w) = web_sys::window() {
-            w.clear_interval_with_handle(self.id);
-        }
     }
 }
 
@@ -191,13 +176,11 @@ pub fn after_paint(fallback_ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
-/// Runs `f` once, `ms` milliseconds from now (at once outside the browser).
+/// Runs `f` once, `ms` milliseconds from now (at once outside the browser), with `gloo-timers`.
 pub fn timeout(ms: i32, f: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::closure::Closure;
-        let Some(w) = web_sys::window() else { return f() };
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(f).unchecked_ref(), ms);
+        let _ = gloo_timers::callback::Timeout::new(ms.max(0) as u32, f).forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -32,12 +32,9 @@ fn save_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
     a.click();
     a.remove();
     // Revoke later: the download has to start first.
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+    crate::web::dom::timeout(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 10_000);
-    }
     Ok(())
 }
 
