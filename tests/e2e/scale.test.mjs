@@ -67,7 +67,9 @@ test('scale 10 with ?data=: every timed interaction works', async () => {
   await expectAttr(slider, 'aria-valuetext', `${MIN}: ${plural(countries(upto(MIN)), 'country', 'countries')}, ${plural(upto(MIN).length, 'deployment', 'deployments')}`, SLOW);
   await page.keyboard.press('PageUp');
   await expectAttr(slider, 'aria-valuetext', `${MIN + 5}: ${plural(countries(upto(MIN + 5)), 'country', 'countries')}, ${plural(upto(MIN + 5).length, 'deployment', 'deployments')}`, SLOW);
-  assert.equal(await page.locator('svg.map [role=button]').count(), countries(upto(MIN + 5)), 'one shaded country per country with a deployment by then');
+  // China, where the exports come from, is a button whatever the data (it opens its domestic events).
+  const origin = upto(MIN + 5).some((d) => d.country === 'CHN') ? 0 : 1;
+  assert.equal(await page.locator('svg.map [role=button]').count(), countries(upto(MIN + 5)) + origin, 'one button per country with a deployment by then, and China');
 
   // A Play tick: Play moves one year on; Pause stops it.
   const play = page.locator('.tl-controls .play');
