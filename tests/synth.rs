@@ -14,6 +14,7 @@ use surveillance_atlas::data::date::PartialDate;
 use surveillance_atlas::data::model::{Category, Dataset, Evidence};
 use surveillance_atlas::data::synth::{self, synth, FIRST_YEAR, LAST_YEAR, SCALES};
 use surveillance_atlas::data::validate;
+use surveillance_atlas::state::app::Loaded;
 use surveillance_atlas::state::{aggregate, filter, timeline, view::Filters};
 
 fn base() -> &'static Dataset {
@@ -109,6 +110,29 @@ fn datasets() -> &'static [Dataset] {
     DS.get_or_init(|| vec![synth(base(), 1, 11), synth(base(), 3, 12)])
 }
 
+/// The same datasets loaded as the widget holds them (with the indexes built at load).
+fn loadeds() -> &'static [Loaded] {
+    // `Loaded` holds `Rc`s (not `Sync`): one per test thread, leaked for the run.
+    thread_local!(static L: &'static [Loaded] = Vec::leak(datasets().iter().map(|ds| Loaded::new(ds.clone(), common::world(), vec![])).collect()));
+    L.with(|l| *l)
+}
+
+#[test]
+fn lookups_by_id_match_a_linear_search() {
+    for l in loadeds() {
+        for s in &l.data.sources {
+            assert_eq!(l.source(&s.id).map(|x| &x.id), l.data.sources.iter().find(|x| x.id == s.id).map(|x| &x.id));
+            assert!(std::ptr::eq(l.source(&s.id).unwrap(), l.data.sources.iter().find(|x| x.id == s.id).unwrap()));
+        }
+        for c in &l.data.companies {
+            assert!(std::ptr::eq(l.company(&c.id).unwrap(), l.data.companies.iter().find(|x| x.id == c.id).unwrap()));
+            assert_eq!(l.company_name(&c.id), c.name);
+        }
+        assert!(l.source("no-such-source").is_none());
+        assert_eq!(l.company_name("no-such-company"), "no-such-company");
+    }
+}
+
 /// Ids of the deployments that pass, computed as set intersections of per-value id sets
 /// (a different formulation from `filter::matches`).
 fn brute_visible(ds: &Dataset, f: &Filters, year: Option<i32>) -> Vec<String> {
@@ -177,8 +201,11 @@ proptest! {
             prop_assert_eq!(st.new_this_year, mine.iter().filter(|d| Some(d.year) == year).count());
         }
 
-        // Events follow the company filter only, in date order.
+        // Events follow the company filter only, in date order; the loaded data's shared list
+        // gives the same events in the same order.
         let events = filter::events(ds, &f);
+        let shared = loadeds()[which].events_for(&f);
+        prop_assert_eq!(shared.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>());
         let want: BTreeSet<&str> = ds.events.iter().filter(|e| f.companies.is_empty() || e.companies.iter().any(|c| f.companies.contains(c))).map(|e| e.id.as_str()).collect();
         prop_assert_eq!(events.iter().map(|e| e.id.as_str()).collect::<BTreeSet<_>>(), want);
         let keys: Vec<_> = events.iter().map(|e| PartialDate::parse(&e.date).unwrap().sort_key()).collect();

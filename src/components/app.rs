@@ -257,7 +257,7 @@ pub fn App(props: &AppProps) -> Html {
     let visible: Rc<Vec<Deployment>> = use_memo((loaded.clone(), filters.clone(), year), |(l, f, y)| {
         l.as_ref().map(|l| filter::visible(&l.data, f, *y).into_iter().cloned().collect()).unwrap_or_default()
     });
-    let events: Rc<Vec<Rc<Event>>> = use_memo((loaded.clone(), filters.clone()), |(l, f)| l.as_ref().map(|l| filter::events(&l.data, f).into_iter().map(|e| Rc::new(e.clone())).collect()).unwrap_or_default());
+    let events: Rc<Vec<Rc<Event>>> = use_memo((loaded.clone(), filters.clone()), |(l, f)| l.as_ref().map(|l| l.events_for(f)).unwrap_or_default());
     let stats = use_memo((visible.clone(), year), |(v, y)| country_stats(v.iter(), *y));
     let selected_deps: Rc<(Rc<Vec<Deployment>>, usize)> = use_memo((loaded.clone(), visible.clone(), state.view.country.clone()), |(l, v, c)| match (l, c) {
         (Some(l), Some(c)) => {

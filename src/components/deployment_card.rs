@@ -46,7 +46,7 @@ pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
             </p>
             <p class="summary" lang={summary_lang.to_owned()}>{ summary }</p>
             if !dates.is_empty() { <p class="dates">{ dates.join(" · ") }</p> }
-            if let Some(src) = d.key_source.as_ref().and_then(|k| props.loaded.data.sources.iter().find(|x| &x.id == k)) {
+            if let Some(src) = d.key_source.as_ref().and_then(|k| props.loaded.source(k)) {
                 <p class="key-source"><strong>{ s.key_source }{ ": " }</strong>{ &src.publisher }{ ", " }<cite lang={src.lang.clone()}>{ &src.title }</cite></p>
             }
             if let Some(dis) = &d.disputed {

@@ -31,7 +31,7 @@ pub fn Glance(props: &GlanceProps) -> Html {
         return Html::default();
     }
     let card = |f: &Figure| {
-        let sources = f.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
+        let sources = f.sources.iter().filter_map(|id| props.loaded.source(id));
         html! {
             <li key={f.id.clone()} class="figure" id={format!("f-{}", f.id)}>
                 <p class="fig-value" lang="en">{ &f.value }</p>

@@ -25,7 +25,7 @@ pub struct SourceListProps {
 pub fn SourceList(props: &SourceListProps) -> Html {
     let s = props.lang.strings();
     let (open, ontoggle) = use_details_open(props.open);
-    let sources = props.ids.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
+    let sources = props.ids.iter().filter_map(|id| props.loaded.source(id));
     html! {
         <details class="sources" open={open} {ontoggle}>
             <summary>{ format!("{} ({})", s.sources, props.ids.len()) }</summary>

@@ -31,7 +31,7 @@ pub fn StoryPanel(props: &StoryPanelProps) -> Html {
             <button type="button" class="story-exit" onclick={props.on_exit.reform(|_: MouseEvent| ())}>{ s.exit_presentation }</button></section> };
     };
     let n = story.len();
-    let sources = step.sources.iter().filter_map(|id| props.loaded.data.sources.iter().find(|x| &x.id == id));
+    let sources = step.sources.iter().filter_map(|id| props.loaded.source(id));
     let country = step.country.as_deref().map(|c| props.loaded.country_name_in(c, props.lang));
     html! {
         <section class="story" aria-label={s.story_label}>

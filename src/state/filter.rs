@@ -23,13 +23,14 @@ pub fn filtered<'a>(ds: &'a Dataset, filters: &Filters) -> Vec<&'a Deployment> {
     ds.deployments.iter().filter(|d| matches(d, filters)).collect()
 }
 
-/// Events that follow the company filter (events have no category or evidence level).
+/// Whether an event follows the company filter (events have no category or evidence level).
+pub fn event_matches(e: &Event, filters: &Filters) -> bool {
+    filters.companies.is_empty() || e.companies.iter().any(|c| filters.companies.contains(c))
+}
+
+/// Events that follow the company filter, in date order.
 pub fn events<'a>(ds: &'a Dataset, filters: &Filters) -> Vec<&'a Event> {
-    let mut v: Vec<&Event> = ds
-        .events
-        .iter()
-        .filter(|e| filters.companies.is_empty() || e.companies.iter().any(|c| filters.companies.contains(c)))
-        .collect();
+    let mut v: Vec<&Event> = ds.events.iter().filter(|e| event_matches(e, filters)).collect();
     v.sort_by_key(|e| (crate::data::date::PartialDate::parse(&e.date).map(|d| d.sort_key()), e.id.clone()));
     v
 }
