@@ -118,6 +118,7 @@ pub fn search<'a>(entries: &'a [Entry], query: &str, limit: usize) -> Vec<&'a En
         return Vec::new();
     }
     let query_words: Vec<&str> = q.split(' ').collect();
+    let spaced = format!(" {q}");
     let mut hits: Vec<(u8, usize, HitKind, &str, &Entry)> = entries
         .iter()
         .filter_map(|e| {
@@ -127,7 +128,7 @@ pub fn search<'a>(entries: &'a [Entry], query: &str, limit: usize) -> Vec<&'a En
                 .filter_map(|k| {
                     if k.starts_with(&q) {
                         Some(0)
-                    } else if k.split(' ').any(|w| w.starts_with(&q)) || k.contains(&format!(" {q}")) {
+                    } else if k.split(' ').any(|w| w.starts_with(&q)) || k.contains(&spaced) {
                         Some(1)
                     } else if k.contains(&q) {
                         Some(2)
