@@ -3,7 +3,7 @@ use crate::components::source_list::SourceList;
 use crate::data::model::Deployment;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
-use crate::state::table::{aria_sort, sort, Sort, SortKey};
+use crate::state::table::{aria_sort, rows_shown, sort, Sort, SortKey};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,6 +26,8 @@ pub struct DataTableProps {
 pub fn DataTable(props: &DataTableProps) -> Html {
     let s = props.lang.strings();
     let order = use_state(Sort::default);
+    // A long table shows its first rows (in the chosen order) and a button for the rest.
+    let all = use_state(|| false);
     let loaded = props.loaded.clone();
     let lang = props.lang;
     let country_name = |c: &str| loaded.country_name_in(c, lang);
@@ -50,7 +52,11 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             _ => html! { <th scope="col">{ label }</th> },
         }
     };
-    let body = rows.iter().map(|d| {
+    let total = rows.len();
+    let shown = if props.plain || *all { total } else { rows_shown(total, 0) };
+    // After "Show all", focus moves to the first row that was not shown before.
+    let first_new = (shown == total && total > rows_shown(total, 0) && !props.plain).then(|| rows[rows_shown(total, 0)].id.clone());
+    let body = rows.iter().take(shown).map(|d| {
         let name = country_name(&d.country);
         let select = props.on_select.reform({
             let c = d.country.clone();
@@ -59,7 +65,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         let companies: Vec<&str> = d.companies.iter().map(|c| props.loaded.company_name(c)).collect();
         let (summary, summary_lang) = d.summary_in(lang.code());
         html! {
-            <tr key={d.id.clone()} id={format!("row-{}", d.id)}>
+            <tr key={d.id.clone()} id={format!("row-{}", d.id)} tabindex={(first_new.as_ref() == Some(&d.id)).then_some("-1")}>
                 <th scope="row">
                     if props.plain {
                         <a href={crate::state::url::country_page(&d.country)}>{ name }</a>
@@ -88,6 +94,21 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 </tr></thead>
                 <tbody>{ body }</tbody>
             </table>
+            if shown < total {
+                <p class="table-more">
+                    <button type="button" class="show-all" onclick={{
+                        let all = all.clone();
+                        let next = format!("row-{}", rows[shown].id);
+                        Callback::from(move |_: MouseEvent| {
+                            all.set(true);
+                            let next = next.clone();
+                            crate::web::dom::after_paint(100, move || crate::web::dom::focus_by_id(&next));
+                        })
+                    }}>
+                        { format!("{} · {}", s.sheet_expand, s.deployments(total)) }
+                    </button>
+                </p>
+            }
         </div>
     }
 }

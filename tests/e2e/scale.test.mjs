@@ -99,6 +99,21 @@ test('scale 10 with ?data=: every timed interaction works', async () => {
   await expectText(page.locator('#search-opt-0'), /Synthetic Vision/, SLOW);
   await page.keyboard.press('Escape');
 
+  // The event strip is long: it shows whole years around the selected one, and "Show all"
+  // (by keyboard) renders every event that follows the filter.
+  const allEvents = data.events.length;
+  const strip = page.locator('.event-strip > li');
+  const windowed = await strip.count();
+  assert.ok(allEvents > 240, 'the scale-10 strip is long enough to be windowed');
+  {
+    assert.ok(windowed > 0 && windowed <= 240, `a window of the strip (${windowed} of ${allEvents})`);
+    const showEvents = page.locator('.events-more button.show-all');
+    await expectText(showEvents, `Show all · Key events (${en(allEvents)})`, SLOW);
+    await showEvents.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.event-strip > li').length === n, allEvents, { timeout: SLOW });
+  }
+
   // A filter toggle: one company; the summary follows.
   await page.locator('.filters summary').click();
   await page.locator('input[name=company][value=huawei]').check();
@@ -119,15 +134,31 @@ test('scale 10 with ?data=: every timed interaction works', async () => {
   // Switch to the table: one row per visible deployment (the Huawei filter still applies).
   await page.locator('#tab-table').click();
   await page.locator('.data-table').waitFor({ timeout: SLOW });
-  await page.waitForFunction((n) => document.querySelectorAll('.data-table tbody tr').length === n, huawei.length, { timeout: SLOW });
+  // A long table shows its first 25 rows and a button for the rest.
+  const PAGE = 25;
+  assert.ok(huawei.length > PAGE, 'the scale-10 table is long enough to be paged');
+  await page.waitForFunction((n) => document.querySelectorAll('.data-table tbody tr').length === n, PAGE, { timeout: SLOW });
+  const more = page.locator('.table-more button.show-all');
+  await expectText(more, `Show all · ${plural(huawei.length, 'deployment', 'deployments')}`, SLOW);
+  await expectText(page.locator('#table-caption'), new RegExp(`\\(${huawei.length}\\)`), SLOW);
 
-  // Sort the table by year, descending.
+  // Sort the table by year, descending: the first page is the first rows of the whole order.
   const yearsCol = async () => (await page.locator('.data-table tbody td.num').allInnerTexts()).map((t) => Number(t.slice(0, 4)));
   await page.locator('th[aria-sort] button', { hasText: 'Year' }).click();
   await expectAttr(page.locator('th', { hasText: 'Year' }), 'aria-sort', 'descending', SLOW);
+  const firstPage = await yearsCol();
+  assert.equal(firstPage.length, PAGE);
+  const allYears = huawei.map((d) => d.year).sort((a, b) => b - a);
+  assert.deepEqual(firstPage, allYears.slice(0, PAGE));
+  // "Show all" by keyboard: every row, and focus on the first row that was not shown.
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.data-table tbody tr').length === n, huawei.length, { timeout: SLOW });
+  await page.waitForFunction((i) => document.activeElement === document.querySelectorAll('.data-table tbody tr')[i], PAGE, { timeout: SLOW });
   const desc = await yearsCol();
   assert.equal(desc.length, huawei.length);
-  assert.deepEqual(desc, [...desc].sort((a, b) => b - a));
+  assert.deepEqual(desc, allYears);
+  assert.equal(await more.count(), 0, 'the button goes once every row is shown');
   // The page is thousands of rows long: the viewport only.
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, 'scale-10-table-1280.png'), timeout: 60000 });
