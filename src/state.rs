@@ -12,4 +12,5 @@ pub mod table;
 pub mod timeline;
 pub mod url;
 pub mod view;
+pub mod window;
 pub mod zoom;

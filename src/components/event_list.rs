@@ -3,6 +3,7 @@ use crate::components::event_year::EventYear;
 use crate::data::model::Event;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
+use crate::state::window::{window, EVENT_BUDGET};
 use crate::web::dom::{after_paint, prefers_reduced_motion, scroll_into_view_nearest};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -50,10 +51,25 @@ pub fn EventList(props: &EventListProps) -> Html {
             }
         });
     }
+    // A long strip renders a window of whole years around the selected one (see
+    // `state::window`), kept while the selection stays inside it, and "Show all" for the rest.
+    let all = use_state(|| false);
+    let last = use_mut_ref(|| None::<(Rc<Vec<(Option<i32>, Rc<[Rc<Event>]>)>>, std::ops::Range<usize>)>);
+    let current_group = props.year.and_then(|y| groups.iter().position(|(gy, _)| gy.is_some_and(|gy| gy >= y))).unwrap_or(if props.year.is_some() { groups.len().saturating_sub(1) } else { 0 });
+    let range = if *all {
+        0..groups.len()
+    } else {
+        let sizes: Vec<usize> = groups.iter().map(|(_, run)| run.len()).collect();
+        let prev = last.borrow().as_ref().filter(|(g, _)| Rc::ptr_eq(g, &groups)).map(|(_, r)| r.clone());
+        let r = window(&sizes, current_group, EVENT_BUDGET, prev);
+        *last.borrow_mut() = Some((groups.clone(), r.clone()));
+        r
+    };
+    let hidden = props.events.len() - groups[range.clone()].iter().map(|(_, run)| run.len()).sum::<usize>();
     if props.events.is_empty() {
         return html! { <section class="events" aria-labelledby="events-title"><h2 id="events-title">{ s.events_title }</h2><p>{ s.no_events }</p></section> };
     }
-    let cards = groups.iter().enumerate().map(|(i, (y, events))| {
+    let cards = groups.iter().enumerate().skip(range.start).take(range.len()).map(|(i, (y, events))| {
         let current = props.year.is_some() && *y == props.year;
         // Key: the first event's id (a year can come back in a later run if dates are unsorted).
         let key = events.first().map(|e| e.id.clone()).unwrap_or_else(|| i.to_string());
@@ -62,6 +78,13 @@ pub fn EventList(props: &EventListProps) -> Html {
     html! {
         <section class="events" aria-labelledby="events-title">
             <h2 id="events-title">{ s.events_title }</h2>
+            if hidden > 0 {
+                <p class="events-more">
+                    <button type="button" class="show-all" onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| all.set(true)) }}>
+                        { format!("{} · {} ({})", s.sheet_expand, s.events_title, s.int(props.events.len() as i64)) }
+                    </button>
+                </p>
+            }
             <ol class="event-strip">{ cards }</ol>
         </section>
     }
