@@ -1,6 +1,7 @@
 use crate::components::deployment_card::DeploymentCard;
 use crate::components::origin_events::OriginEvents;
 use crate::state::aggregate::ORIGIN;
+use crate::state::table::PANEL_PAGE;
 use crate::data::model::Deployment;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
@@ -27,14 +28,19 @@ pub fn CountryPanel(props: &CountryPanelProps) -> Html {
     let mut deployments: Vec<&Deployment> = props.deployments.iter().collect();
     deployments.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
     let name = props.loaded.country_name_in(&props.iso3, props.lang);
+    let total = deployments.len();
     let onclick = props.on_close.reform(|_: MouseEvent| ());
     // On a narrow screen the panel is a bottom sheet over the page (CSS): half height at first,
     // the whole panel one press away; the selected country is scrolled into view above it.
     let expanded = use_state(|| false);
+    // A country with many deployments shows its first cards and a button for the rest.
+    let all = use_state(|| false);
     {
         let expanded = expanded.clone();
+        let all = all.clone();
         use_effect_with(props.iso3.clone(), move |iso3| {
             expanded.set(false);
+            all.set(false);
             crate::web::dom::reveal(&format!("c-{iso3}"), Some("country-panel"));
         });
     }
@@ -42,6 +48,8 @@ pub fn CountryPanel(props: &CountryPanelProps) -> Html {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
+    let shown = if *all { total } else { total.min(PANEL_PAGE) };
+    let first_new = (*all && total > PANEL_PAGE).then(|| deployments[PANEL_PAGE].id.clone());
     html! {
         <section class={classes!("panel", (*expanded).then_some("expanded"))} id="country-panel" aria-labelledby="panel-title" data-country={props.iso3.clone()}>
             <header class="panel-head">
@@ -57,9 +65,22 @@ pub fn CountryPanel(props: &CountryPanelProps) -> Html {
                 <p class="count">{ if deployments.is_empty() { s.no_deployments.to_string() } else { s.deployments(deployments.len()) } }</p>
             }
             if props.hidden > 0 { <p class="hidden-note">{ format!("{} {}", props.hidden, s.hidden_by_filters) }</p> }
-            { for deployments.into_iter().map(|d| html! {
-                <DeploymentCard key={d.id.clone()} loaded={props.loaded.clone()} deployment={d.clone()} lang={props.lang} />
+            { for deployments.iter().take(shown).map(|d| html! {
+                <DeploymentCard key={d.id.clone()} loaded={props.loaded.clone()} deployment={(*d).clone()} lang={props.lang} focus_target={first_new.as_ref() == Some(&d.id)} />
             }) }
+            if shown < total {
+                <p class="panel-more">
+                    <button type="button" class="show-all" onclick={{
+                        let all = all.clone();
+                        let next = format!("d-{}", deployments[shown].id);
+                        Callback::from(move |_: MouseEvent| {
+                            all.set(true);
+                            let next = next.clone();
+                            crate::web::dom::after_paint(100, move || crate::web::dom::focus_by_id(&next));
+                        })
+                    }}>{ format!("{} · {}", s.sheet_expand, s.deployments(total)) }</button>
+                </p>
+            }
         </section>
     }
 }

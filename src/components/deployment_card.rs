@@ -11,6 +11,9 @@ pub struct DeploymentCardProps {
     pub loaded: Rc<Loaded>,
     pub deployment: Deployment,
     pub lang: Lang,
+    /// Focusable from script (`tabindex="-1"`): the first card "Show all" revealed.
+    #[prop_or_default]
+    pub focus_target: bool,
 }
 
 /// One deployment: year, place, companies, categories, summary, evidence and sources.
@@ -33,7 +36,7 @@ pub fn DeploymentCard(props: &DeploymentCardProps) -> Html {
     // The summary in the reader's language where the data translates it, else the English original.
     let (summary, summary_lang) = d.summary_in(props.lang.code());
     html! {
-        <article class="deployment" id={format!("d-{}", d.id)}>
+        <article class="deployment" id={format!("d-{}", d.id)} tabindex={props.focus_target.then_some("-1")}>
             <header>
                 <span class="year">{ years }</span>
                 if !d.place.is_empty() { <span class="place">{ &d.place }</span> }
