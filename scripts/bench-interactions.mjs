@@ -63,11 +63,16 @@ function instrumentInteractions() {
 
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 60)))));
 
+/** A User Timing mark the trace breakdown uses to find each interaction (`ix|kind|start|end`). */
+const mark = (page, kind, edge) => page.evaluate((m) => performance.mark(m), `ix|${kind}|${edge}`);
+
 /** Runs `act` (which must wait for its own visible effect) and returns its Event Timing duration. */
-async function timed(page, act) {
+async function timed(page, act, kind = '') {
   const before = await page.evaluate(() => window.__ix.entries.length);
+  await mark(page, kind, 'start');
   await act();
   await settle(page);
+  await mark(page, kind, 'end');
   await page.waitForTimeout(100); // Event Timing entries are delivered after the frame is presented
   const entries = await page.evaluate((n) => window.__ix.entries.slice(n), before);
   if (!entries.length) return -1;
@@ -80,11 +85,19 @@ async function timed(page, act) {
  * One page at `rate` on the dataset `ds` (from ensureSynth), `reps` of each interaction.
  * `newPage(rate, country)` opens a context with the load instrumentation; returns raw samples.
  */
-export async function interactionRun(newPage, base, ds, rate, reps) {
-  const { context, page, problems } = await newPage(rate, ds.top[0]);
+export async function interactionRun(newPage, base, ds, rate, reps, { trace = null } = {}) {
+  const { context, page, cdp, problems } = await newPage(rate, ds.top[0]);
   await page.goto(base + ds.query);
   await page.waitForFunction(() => window.__bench.mapPainted != null, null, { timeout: 180000, polling: 'raf' });
   await page.evaluate(instrumentInteractions);
+  // With `trace` ({ categories, phases }): a Chromium trace of the whole run, for the breakdown.
+  const traceEvents = [];
+  let traceDone = null;
+  if (trace) {
+    cdp.on('Tracing.dataCollected', (d) => traceEvents.push(...d.value));
+    traceDone = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: [...trace.categories, 'blink.user_timing'].join(','), transferMode: 'ReportEvents' });
+  }
   const T = { timeout: 60000 };
   const s = Object.fromEntries(INTERACTIONS.map((k) => [k, []]));
   const slider = page.locator('[role=slider]');
@@ -97,15 +110,17 @@ export async function interactionRun(newPage, base, ds, rate, reps) {
     const now = Number(await slider.getAttribute('aria-valuenow'));
     const key = i % 2 ? 'ArrowLeft' : 'ArrowRight';
     const want = String(now + (i % 2 ? -1 : 1));
-    s['year change'].push(await timed(page, async () => { await page.keyboard.press(key); await page.waitForFunction((v) => document.querySelector('[role=slider]').getAttribute('aria-valuenow') === v, want, T); }));
+    s['year change'].push(await timed(page, async () => { await page.keyboard.press(key); await page.waitForFunction((v) => document.querySelector('[role=slider]').getAttribute('aria-valuenow') === v, want, T); }, 'year change'));
   }
 
   // Play ticks: Play from the first year; the first `reps` ticks (at most the years there are).
   await page.keyboard.press('Home');
   await settle(page);
+  await mark(page, 'Play tick', 'start');
   await page.locator('.tl-controls .play').click();
   await page.waitForFunction((n) => window.__ix.ticks.length >= n || document.querySelector('.tl-controls .play').getAttribute('aria-pressed') === 'false', reps, { timeout: 180000 });
   if ((await page.locator('.tl-controls .play').getAttribute('aria-pressed')) === 'true') await page.locator('.tl-controls .play').click();
+  await mark(page, 'Play tick', 'end');
   s['Play tick'] = (await page.evaluate(() => window.__ix.ticks)).slice(0, reps);
   await page.locator('.tl-controls .all').click();
   await settle(page);
@@ -113,7 +128,7 @@ export async function interactionRun(newPage, base, ds, rate, reps) {
   // Country click: alternate between the two countries with the most deployments.
   for (let i = 0; i < reps; i++) {
     const c = ds.top[i % 2];
-    s['country click'].push(await timed(page, async () => { await page.locator(`#c-${c}`).click(); await page.locator(`#country-panel[data-country=${c}]`).waitFor(T); }));
+    s['country click'].push(await timed(page, async () => { await page.locator(`#c-${c}`).click(); await page.locator(`#country-panel[data-country=${c}]`).waitFor(T); }, 'country click'));
   }
 
   // A keystroke in search: one character each; the box is cleared between (not counted).
@@ -122,7 +137,7 @@ export async function interactionRun(newPage, base, ds, rate, reps) {
   for (let i = 0; i < reps; i++) {
     if (i % word.length === 0) { await input.fill(''); await settle(page); await input.focus(); }
     const ch = word[i % word.length];
-    s['search keystroke'].push(await timed(page, async () => { await page.keyboard.type(ch); await page.waitForFunction((v) => document.querySelector('#search-input').value.endsWith(v), ch, T); }));
+    s['search keystroke'].push(await timed(page, async () => { await page.keyboard.type(ch); await page.waitForFunction((v) => document.querySelector('#search-input').value.endsWith(v), ch, T); }, 'search keystroke'));
   }
   await input.fill('');
   await page.keyboard.press('Escape');
@@ -133,7 +148,7 @@ export async function interactionRun(newPage, base, ds, rate, reps) {
   for (let i = 0; i < reps; i++) {
     const want = !(await box.isChecked());
     const summary = await page.locator('#summary-line').innerText();
-    s['filter toggle'].push(await timed(page, async () => { await box.click(); await page.waitForFunction((t) => document.querySelector('#summary-line').innerText !== t, summary, T); }));
+    s['filter toggle'].push(await timed(page, async () => { await box.click(); await page.waitForFunction((t) => document.querySelector('#summary-line').innerText !== t, summary, T); }, 'filter toggle'));
     if ((await box.isChecked()) !== want) throw new Error('filter did not toggle');
   }
   if (await box.isChecked()) await box.click();
@@ -144,12 +159,12 @@ export async function interactionRun(newPage, base, ds, rate, reps) {
   for (let i = 0; i < reps; i++) {
     const target = lists.first();
     const id = await target.evaluate((el) => el.closest('[id^="e-"]').id);
-    s['open source list'].push(await timed(page, async () => { await target.click(); await page.waitForFunction((i) => document.querySelectorAll(`#${i} details.sources li.source`).length > 0, id, T); }));
+    s['open source list'].push(await timed(page, async () => { await target.click(); await page.waitForFunction((i) => document.querySelectorAll(`#${i} details.sources li.source`).length > 0, id, T); }, 'open source list'));
   }
 
   // Switch to the table (and back to the map, not counted), then sort it.
   for (let i = 0; i < reps; i++) {
-    s['switch to table'].push(await timed(page, async () => { await page.locator('#tab-table').click(); await page.locator('.data-table').waitFor(T); }));
+    s['switch to table'].push(await timed(page, async () => { await page.locator('#tab-table').click(); await page.locator('.data-table').waitFor(T); }, 'switch to table'));
     await page.locator('#tab-map').click();
     await page.locator('svg.map').waitFor(T);
     await settle(page);
@@ -159,11 +174,53 @@ export async function interactionRun(newPage, base, ds, rate, reps) {
   const yearHead = page.locator('th', { hasText: 'Year' });
   for (let i = 0; i < reps; i++) {
     const was = await yearHead.getAttribute('aria-sort');
-    s['sort table'].push(await timed(page, async () => { await yearHead.locator('button').click(); await page.waitForFunction((w) => [...document.querySelectorAll('th')].find((t) => t.textContent.includes('Year'))?.getAttribute('aria-sort') !== w, was, T); }));
+    s['sort table'].push(await timed(page, async () => { await yearHead.locator('button').click(); await page.waitForFunction((w) => [...document.querySelectorAll('th')].find((t) => t.textContent.includes('Year'))?.getAttribute('aria-sort') !== w, was, T); }, 'sort table'));
+  }
+  let breakdown = null;
+  if (trace) {
+    await cdp.send('Tracing.end');
+    await traceDone;
+    breakdown = traceBreakdown(traceEvents, trace.phases, s['Play tick'].length);
   }
   await context.close();
   if (problems.length) throw new Error(`page problems: ${problems.join('; ')}`);
-  return s;
+  return trace ? { samples: s, breakdown } : s;
+}
+
+/**
+ * Main-thread time per phase for each kind of interaction, per interaction (median over the
+ * repetitions), from the trace: the windows between the `ix|kind|start` and `ix|kind|end`
+ * marks, on the renderer main thread (the one that ran the marks). Play ticks share one window
+ * (Play pressed to paused), divided by the ticks in it.
+ */
+function traceBreakdown(events, phases, ticks) {
+  const marks = events.filter((e) => typeof e.name === 'string' && e.name.startsWith('ix|')).sort((a, b) => a.ts - b.ts);
+  if (!marks.length) return null;
+  const { pid, tid } = marks[0];
+  const thread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur != null).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const windows = [];
+  const open = new Map();
+  for (const m of marks) {
+    const [, kind, edge] = m.name.split('|');
+    if (edge === 'start') open.set(kind, m.ts);
+    else if (open.has(kind)) { windows.push({ kind, a: open.get(kind), b: m.ts }); open.delete(kind); }
+  }
+  const out = {};
+  for (const { kind, a, b } of windows) {
+    const ph = {};
+    for (const [label, names] of phases) {
+      let total = 0, until = -1;
+      for (const e of thread) {
+        if (e.ts < a || e.ts + e.dur > b || !names.includes(e.name) || e.ts < until) continue;
+        total += e.dur;
+        until = e.ts + e.dur;
+      }
+      ph[label] = total / 1000 / (kind === 'Play tick' ? Math.max(1, ticks) : 1);
+    }
+    (out[kind] ??= []).push(ph);
+  }
+  const med = (xs) => { const v = [...xs].sort((x, y) => x - y); return v[Math.floor((v.length - 1) / 2)]; };
+  return Object.fromEntries(Object.entries(out).map(([k, list]) => [k, Object.fromEntries(phases.map(([label]) => [label, med(list.map((p) => p[label]))]))]));
 }
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]; };
@@ -171,7 +228,7 @@ const et = (x) => (x == null ? 'n/a' : x < 0 ? '< 16 ms' : `${Math.round(x)} ms`
 const GOAL = { 1: 50, 10: 100, 30: 200 };
 
 /** Markdown for section 6: results[scale][rate] = samples; loads[scale][rate] and mems[scale]. */
-export function interactionSection(results, loads, mems, datasets, { reps, rates, ms, mib }) {
+export function interactionSection(results, loads, mems, datasets, { reps, rates, ms, mib, ...opts }) {
   const L = [];
   L.push('## 6. Interactions at scale (Event Timing)', '');
   L.push('Synthetic datasets from `atlas-data synth --scale N --seed 1` (made-up entries with the shipped data\'s shape; see');
@@ -197,6 +254,21 @@ export function interactionSection(results, loads, mems, datasets, { reps, rates
     return `scale ${n}: worst p95 ${et(worst)} against ${GOAL[n] ?? '?'} ms, ${worst <= (GOAL[n] ?? 0) ? 'PASS' : 'FAIL'}`;
   });
   L.push(`**Goals at ${four}× CPU** (every interaction's p95 ≤ 50 ms at scale 1, ≤ 100 ms at 10, ≤ 200 ms at 30): ${verdict.join('; ')}.`, '');
+  if (opts.breakdowns) {
+    for (const [n, bd] of Object.entries(opts.breakdowns)) {
+      if (!bd) continue;
+      const labels = Object.keys(Object.values(bd)[0] ?? {});
+      L.push(`### Where the time goes at scale ${n}, ${four}× CPU (trace)`, '');
+      L.push('A separate traced page (Chromium trace, `devtools.timeline`; tracing slows the page a little, so these are');
+      L.push('for proportions, not for the goals): main-thread time per interaction in each phase, median of the repetitions,');
+      L.push('from the input to the frame that shows its result. "input + script" is the app\'s own work (event handlers, wasm,');
+      L.push('Yew\'s diff and DOM calls); the rest is Chromium\'s rendering of the DOM it changed. Slowest first by p95 above.', '');
+      L.push(`| interaction | ${labels.join(' | ')} | total |`, `|---|${labels.map(() => '---:').join('|')}|---:|`);
+      const order = INTERACTIONS.filter((k) => bd[k]).sort((a, b) => (pct(results[n][four]?.[b] ?? [0], 95)) - (pct(results[n][four]?.[a] ?? [0], 95)));
+      for (const k of order) L.push(`| ${k} | ${labels.map((l) => `${bd[k][l].toFixed(1)} ms`).join(' | ')} | ${labels.reduce((t, l) => t + bd[k][l], 0).toFixed(1)} ms |`);
+      L.push('');
+    }
+  }
   L.push('### Navigation and memory per scale', '');
   L.push('Navigation → map painted and → interactive (map painted + click on the country with the most deployments →');
   L.push('its panel painted), as in section 2, median of the runs; JS heap after load and a forced GC, and wasm linear memory, as in section 4.', '');

@@ -712,11 +712,20 @@ async function scaleRuns(browser, base) {
     }
     mems[n] = await memory(browser, base + ds.query);
   }
-  return { results, loads, mems, datasets, rates };
+  // The breakdown: one more page per scale at 4× CPU, traced (BENCH_SCALE_TRACE=0 skips it).
+  const breakdowns = {};
+  if (process.env.BENCH_SCALE_TRACE !== '0') {
+    for (const n of SCALE_LIST) {
+      log(`6/6 scale ${n} at ${THROTTLE}×, traced: ${Math.min(IX_REPS, 4)} of each interaction`);
+      const r = await interactionRun((r, c) => newPage(browser, r, c, true), base, datasets[n], THROTTLE, Math.min(IX_REPS, 4), { trace: { categories: TRACE_CATEGORIES, phases: PHASES } });
+      breakdowns[n] = r.breakdown;
+    }
+  }
+  return { results, loads, mems, datasets, rates, breakdowns };
 }
 
 function scaleSection(s) {
-  return interactionSection(s.results, s.loads, s.mems, s.datasets, { reps: IX_REPS, rates: s.rates, ms, mib });
+  return interactionSection(s.results, s.loads, s.mems, s.datasets, { reps: IX_REPS, rates: s.rates, ms, mib, breakdowns: s.breakdowns });
 }
 
 // ---------- main ----------
