@@ -3,7 +3,7 @@ use crate::components::event_year::EventYear;
 use crate::data::model::Event;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
-use crate::state::window::{window, EVENT_BUDGET};
+use crate::state::window::{carry, window, EVENT_BUDGET};
 use crate::web::dom::{after_paint, prefers_reduced_motion, scroll_into_view_nearest};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -54,15 +54,20 @@ pub fn EventList(props: &EventListProps) -> Html {
     // A long strip renders a window of whole years around the selected one (see
     // `state::window`), kept while the selection stays inside it, and "Show all" for the rest.
     let all = use_state(|| false);
-    let last = use_mut_ref(|| None::<(Rc<Vec<(Option<i32>, Rc<[Rc<Event>]>)>>, std::ops::Range<usize>)>);
+    // The window rendered last: for which list, which runs, and their first and last year (a new
+    // list, after a filter change, keeps the same years: `window::carry`).
+    type Last = (Rc<Vec<(Option<i32>, Rc<[Rc<Event>]>)>>, std::ops::Range<usize>, (Option<i32>, Option<i32>));
+    let last = use_mut_ref(|| None::<Last>);
     let current_group = props.year.and_then(|y| groups.iter().position(|(gy, _)| gy.is_some_and(|gy| gy >= y))).unwrap_or(if props.year.is_some() { groups.len().saturating_sub(1) } else { 0 });
     let range = if *all {
         0..groups.len()
     } else {
         let sizes: Vec<usize> = groups.iter().map(|(_, run)| run.len()).collect();
-        let prev = last.borrow().as_ref().filter(|(g, _)| Rc::ptr_eq(g, &groups)).map(|(_, r)| r.clone());
+        let years: Vec<Option<i32>> = groups.iter().map(|(y, _)| *y).collect();
+        let prev = last.borrow().as_ref().and_then(|(g, r, bounds)| if Rc::ptr_eq(g, &groups) { Some(r.clone()) } else { carry(*bounds, &years) });
         let r = window(&sizes, current_group, EVENT_BUDGET, prev);
-        *last.borrow_mut() = Some((groups.clone(), r.clone()));
+        let bounds = (years.get(r.start).copied().flatten(), years.get(r.end.wrapping_sub(1)).copied().flatten());
+        *last.borrow_mut() = Some((groups.clone(), r.clone(), bounds));
         r
     };
     let hidden = props.events.len() - groups[range.clone()].iter().map(|(_, run)| run.len()).sum::<usize>();

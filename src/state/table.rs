@@ -73,7 +73,7 @@ pub const PAGE: usize = 25;
 
 /// Deployment cards the country panel renders at first (each has its sources open); the rest
 /// are one press of "Show all" away. Today's busiest country has about ten.
-pub const PANEL_PAGE: usize = 40;
+pub const PANEL_PAGE: usize = 20;
 
 /// How many of `total` rows to render after `pages` presses of "Show more" (`usize::MAX` =
 /// "Show all").

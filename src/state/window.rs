@@ -50,6 +50,16 @@ pub fn window(sizes: &[usize], current: usize, budget: usize, prev: Option<Range
     lo..hi
 }
 
+/// The same window on a new list of runs (the filters changed): the runs whose years lie within
+/// the first and last year of the window before (`years` ascending, as the runs are), or None
+/// when none do. A filter change then only removes or adds the cards of the years already shown,
+/// instead of moving the window.
+pub fn carry((first, last): (Option<i32>, Option<i32>), years: &[Option<i32>]) -> Option<Range<usize>> {
+    let start = years.iter().position(|y| *y >= first)?;
+    let end = years.iter().rposition(|y| *y <= last)? + 1;
+    (start < end).then_some(start..end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +87,25 @@ mod tests {
         let w = window(&sizes, 5, 30, None);
         assert_eq!(window(&sizes, 6, 30, Some(w.clone())), w);
         assert_eq!(window(&sizes, 7, 30, Some(w.clone())), 6..9);
+    }
+
+    #[test]
+    fn a_window_is_carried_to_a_new_list_by_its_years() {
+        let years = [Some(2005), Some(2008), Some(2010), Some(2012)];
+        assert_eq!(carry((Some(2008), Some(2011)), &years), Some(1..3));
+        assert_eq!(carry((Some(2006), Some(2007)), &years), None);
+        assert_eq!(carry((None, Some(2005)), &[None, Some(2005), Some(2006)]), Some(0..2));
+    }
+
+    proptest! {
+        /// Against brute force: exactly the runs whose years lie within the bounds.
+        #[test]
+        fn carry_keeps_exactly_the_years_within(mut ys in prop::collection::btree_set(2000..2030i32, 0..20), lo in 1995..2035i32, len in 0..10i32) {
+            let years: Vec<Option<i32>> = std::mem::take(&mut ys).into_iter().map(Some).collect();
+            let want: Vec<usize> = (0..years.len()).filter(|&i| years[i] >= Some(lo) && years[i] <= Some(lo + len)).collect();
+            let got: Vec<usize> = carry((Some(lo), Some(lo + len)), &years).map(|r| r.collect()).unwrap_or_default();
+            prop_assert_eq!(got, want);
+        }
     }
 
     proptest! {
