@@ -193,6 +193,14 @@ pub fn assemble(template: &str, page: &Page, base: Option<&str>, parts: &Parts) 
     }
     let (a, b) = tag_with(&html, "<meta", &["name=description", "name=\"description\""]).ok_or_else(|| missing("meta description"))?;
     html.replace_range(a..b, &format!(r#"<meta name="description" content="{}">"#, xml_escape(&page.description)));
+    // Nothing but the stylesheet is fetched before the map is visible: the page no longer needs
+    // the wasm to paint, so its preload (and the script's) would only take bandwidth from the
+    // HTML. boot.js still loads them once the page is parsed.
+    for needles in [&["rel=modulepreload", "rel=\"modulepreload\""][..], &["rel=preload", "rel=\"preload\""][..]] {
+        while let Some((a, b)) = tag_with(&html, "<link", needles) {
+            html.replace_range(a..b, "");
+        }
+    }
     let head_end = html.find("</head>").ok_or_else(|| missing("</head>"))?;
     html.insert_str(head_end, &head_tags(page, base));
     if page.depth() > 0 {
@@ -261,7 +269,7 @@ mod tests {
 
     #[test]
     fn assembles_a_minified_template() {
-        let template = "<!doctype html><html lang=en><meta charset=utf-8><title>Old</title><meta content=\"d\" name=description><link href=style.css rel=stylesheet></head><body><main id=app><noscript>x</noscript></main><p id=panic hidden></p></body></html>";
+        let template = "<!doctype html><html lang=en><meta charset=utf-8><title>Old</title><meta content=\"d\" name=description><link href=style.css rel=stylesheet><link href=surveillance-atlas.js rel=modulepreload><link as=fetch crossorigin href=surveillance-atlas_bg.wasm rel=preload type=application/wasm><link rel=\"preload\" href=x.wasm></head><body><main id=app><noscript>x</noscript></main><p id=panic hidden></p></body></html>";
         let parts = Parts { app: "<div class=\"atlas\">APP</div>", index: "<table></table>", blocks: "<script type=\"application/json\" id=\"atlas-data\">{}</script>" };
         let html = assemble(template, &page("country/ken/"), None, &parts).unwrap();
         assert!(html.contains("<title>Kenya &lt;x&gt;</title>"), "{html}");
@@ -270,6 +278,7 @@ mod tests {
         assert!(html.contains(r#"<meta charset=utf-8><base href="../../">"#));
         assert!(html.contains(r#"<main id="app" data-view="?country=KEN"><div class="atlas">APP</div></main><noscript><section class="static-index"><table></table></section></noscript>"#));
         assert!(!html.contains("<noscript>x"));
+        assert!(!html.contains("preload") && html.contains("rel=stylesheet>"), "only the stylesheet is fetched before the map: {html}");
         assert!(html.find("atlas-data").unwrap() > html.find("id=panic").unwrap());
         let home = assemble(template, &Page { dir: String::new(), title: String::new(), ..page("") }, None, &parts).unwrap();
         assert!(home.contains("<title>Old</title>") && !home.contains("<base"));
