@@ -6,7 +6,8 @@
 //   - the wasm-bindgen JS and the start-up code in one inline module script;
 //   - the CSS in an inline <style>;
 //   - the dataset and the geometry in <script type="application/json"> blocks, which
-//     src/web/fetch.rs reads instead of fetching;
+//     src/web/fetch.rs reads instead of fetching, and every language pack and the country names
+//     for search likewise (src/components/lang_pack.rs);
 //   - a Content-Security-Policy that allows exactly those inline blocks (by hash) and no request.
 // It carries the data version (meta.version, else a hash of the data) and date in <meta> tags
 // and prints its size.
@@ -34,6 +35,10 @@ export function buildOffline(dist) {
   const dataText = read('data/atlas.json').toString('utf8');
   const worldText = read('geo/world.json').toString('utf8');
   const data = JSON.parse(dataText);
+  // i18n/<code>.json → block atlas-pack-<code>; i18n/names.json → block atlas-names
+  // (src/i18n/pack.rs: pack_block_id, NAMES_BLOCK).
+  const packs = fs.readdirSync(path.join(dist, 'i18n')).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => [f === 'names.json' ? 'atlas-names' : `atlas-pack-${f.replace(/\.json$/, '')}`, read(`i18n/${f}`).toString('utf8')]);
   const updated = data.meta?.updated || '';
   const version = data.meta?.version || `sha256:${crypto.createHash('sha256').update(dataText).digest('hex').slice(0, 12)}`;
 
@@ -101,6 +106,8 @@ const fail = (err) => {
   const blocks = [
     has('atlas-data') ? '' : `<script type="application/json" id="atlas-data">${scriptSafeJson(dataText)}</script>`,
     has('atlas-geo') ? '' : `<script type="application/json" id="atlas-geo">${scriptSafeJson(worldText)}</script>`,
+    // Every language pack and the country names for search: languages work with no request.
+    ...packs.map(([id, text]) => `<script type="application/json" id="${id}">${scriptSafeJson(text)}</script>`),
     `<script type="application/octet-stream" id="atlas-wasm">${wasmB64}</script>`,
     `<script type="module">${script}</script>`,
   ].filter(Boolean).join('\n');

@@ -36,6 +36,13 @@ if [ -z "${ATLAS_FONT:-}" ] && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSan
   apt-get update -qq
   apt-get install -y -qq fonts-dejavu-core >/dev/null
 fi
+# Chinese glyphs for the Chinese home page's preview image (and the Chinese screenshots):
+# Debian's fonts-wqy-microhei, which the preview loads beside the main font when present.
+if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  say "installing fonts-wqy-microhei (Chinese glyphs for the previews)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq fonts-wqy-microhei >/dev/null || { apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei >/dev/null; }
+fi
 
 # npm packages, pinned by package-lock.json (and package.json's overrides, which pin the
 # dependencies Lighthouse's trace engine declares as "latest": npm ci rejects the lockfile when

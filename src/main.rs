@@ -22,6 +22,8 @@ fn main() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
         .expect("index.html has an #app element");
+    // A page prerendered in another language carries its pack: installed before hydrating.
+    surveillance_atlas::web::boot::install_embedded_pack();
     match surveillance_atlas::web::boot::prerendered(surveillance_atlas::components::app::DATA_URL) {
         Some((loaded, view)) => {
             let initial = surveillance_atlas::components::app::initial_state(loaded, &view);

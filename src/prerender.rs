@@ -29,6 +29,8 @@ pub const PREVIEW: &str = crate::export::embed::PREVIEW;
 /// One page the prerender writes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
+    /// The language the page is written in (`<html lang dir>`, strings, the no-script table).
+    pub lang: Lang,
     /// The view the page shows, as a query string (`""`, `?country=KEN`).
     pub query: String,
     /// The page's folder relative to the site root: `""` or `country/ken/`.
@@ -48,7 +50,16 @@ impl Page {
     }
 }
 
-/// The site's pages: the default view, then one per country with an entry (by code).
+/// The folder of a language's home page: `""` for English, `fr/` for French.
+pub fn lang_dir(lang: Lang) -> String {
+    if lang == Lang::En { String::new() } else { format!("{}/", lang.code()) }
+}
+
+/// The site's pages: the default view, then one per country with an entry (by code), in
+/// English; then the default view in every other language (`fr/`, `es/`, …), so that a reader
+/// without JavaScript, a link preview or a search engine gets the first view in that language.
+/// (Country pages stay English: each page carries the whole dataset, and 78 countries × 5
+/// languages would add about 300 MB to the site; with JavaScript, `?lang=` translates them.)
 pub fn pages(loaded: &Loaded) -> Vec<Page> {
     let s = Lang::En.strings();
     let data = &loaded.data;
@@ -58,7 +69,9 @@ pub fn pages(loaded: &Loaded) -> Vec<Page> {
         c.dedup();
         c
     };
+    let total_countries_n = total_countries.len();
     let mut out = vec![Page {
+        lang: Lang::En,
         query: String::new(),
         dir: String::new(),
         country: None,
@@ -80,12 +93,25 @@ pub fn pages(loaded: &Loaded) -> Vec<Page> {
         companies.dedup();
         let by = if companies.is_empty() { String::new() } else { format!(" ({})", companies.join(", ")) };
         out.push(Page {
+            lang: Lang::En,
             query: format!("?country={iso3}"),
             dir: crate::state::url::country_page(iso3),
             country: Some(iso3.to_string()),
             title: format!("{name} · {}", s.title),
             description: format!("{name}: {}{span}{by}. {}", s.deployments(deps.len()), data.meta.description),
             image_alt: crate::export::embed::preview_alt(s, Some((&name, deps.len())), 0, 0),
+        });
+    }
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let s = lang.strings();
+        out.push(Page {
+            lang,
+            query: format!("?lang={}", lang.code()),
+            dir: lang_dir(lang),
+            country: None,
+            title: s.title.to_string(),
+            description: s.subtitle.to_string(),
+            image_alt: crate::export::embed::preview_alt(s, None, total_countries_n, data.deployments.len()),
         });
     }
     out
@@ -98,11 +124,27 @@ pub async fn render_app(loaded: Rc<Loaded>, query: &str) -> String {
 }
 
 /// Every deployment in a plain table with its sources open and each country linking to its page:
-/// what readers without JavaScript get instead of the app's table (in `<noscript>`).
-pub async fn render_index(loaded: Rc<Loaded>) -> String {
+/// what readers without JavaScript get instead of the app's table (in `<noscript>`), in `lang`,
+/// after links to the first view in every other language.
+pub async fn render_index(loaded: Rc<Loaded>, lang: Lang) -> String {
     let rows = Rc::new(loaded.data.deployments.clone());
-    let props = DataTableProps { loaded, rows, lang: Lang::En, caption: "".into(), on_select: Default::default(), plain: true };
-    LocalServerRenderer::<DataTable>::with_props(props).hydratable(false).render().await
+    let props = DataTableProps { loaded, rows, lang, caption: "".into(), on_select: Default::default(), plain: true };
+    let table = LocalServerRenderer::<DataTable>::with_props(props).hydratable(false).render().await;
+    format!("{}{table}", language_links(lang))
+}
+
+/// Links to the site's home page in every other language, each named in itself (for readers
+/// without JavaScript, who cannot use the picker). Relative to the site root (`<base href>`).
+pub fn language_links(current: Lang) -> String {
+    let links: Vec<String> = Lang::ALL
+        .into_iter()
+        .filter(|l| *l != current)
+        .map(|l| {
+            let href = if l == Lang::En { "./".to_string() } else { lang_dir(l) };
+            format!(r#"<a href="{href}" hreflang="{c}" lang="{c}">{}</a>"#, xml_escape(l.native_name()), c = l.code())
+        })
+        .collect();
+    format!(r#"<p class="static-langs" lang="{}">{} {}</p>"#, current.code(), xml_escape(current.strings().language_label), links.join(" · "))
 }
 
 /// A JSON file as a `<script type="application/json">` block: minified, and with every `<`
@@ -135,8 +177,25 @@ pub fn head_tags(page: &Page, base: Option<&str>) -> String {
     let title = if page.title.is_empty() { Lang::En.strings().title.to_string() } else { page.title.clone() };
     let mut t = String::new();
     t.push_str(&format!(r#"<link rel="canonical" href="{}">"#, e(&canonical)));
+    if page.country.is_none() {
+        // The home page in every language, for search engines (English is the default).
+        for l in Lang::ALL {
+            let dir = lang_dir(l);
+            let href = match base {
+                Some(b) => format!("{b}{dir}"),
+                None if dir.is_empty() => "./".to_string(),
+                None => dir,
+            };
+            t.push_str(&format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, l.code(), e(&href)));
+        }
+        let root = base.map(str::to_string).unwrap_or_else(|| "./".into());
+        t.push_str(&format!(r#"<link rel="alternate" hreflang="x-default" href="{}">"#, e(&root)));
+    }
+    if page.lang != Lang::En {
+        t.push_str(&format!(r#"<meta property="og:locale" content="{}">"#, page.lang.code()));
+    }
     t.push_str(r#"<meta property="og:type" content="website">"#);
-    t.push_str(&format!(r#"<meta property="og:site_name" content="{}">"#, e(Lang::En.strings().title)));
+    t.push_str(&format!(r#"<meta property="og:site_name" content="{}">"#, e(page.lang.strings().title)));
     t.push_str(&format!(r#"<meta property="og:title" content="{}">"#, e(&title)));
     t.push_str(&format!(r#"<meta property="og:description" content="{}">"#, e(&page.description)));
     if base.is_some() {
@@ -159,6 +218,15 @@ pub struct Parts<'a> {
     pub index: &'a str,
     /// The JSON blocks (`json_block`), shared by every page.
     pub blocks: &'a str,
+}
+
+/// The language pack a page in another language than English carries, so that the app can
+/// hydrate it in that language before any fetch (`crate::web::boot::install_embedded_pack`).
+pub fn pack_block(lang: Lang) -> Result<String, String> {
+    match crate::i18n::pack::committed(lang) {
+        Some(json) => json_block(crate::web::boot::PACK_ID, json),
+        None => Ok(String::new()),
+    }
 }
 
 /// Finds `open` (case-sensitive) and returns the byte range of the whole tag it starts.
@@ -186,6 +254,9 @@ fn tag_with(html: &str, open: &str, needles: &[&str]) -> Option<(usize, usize)> 
 pub fn assemble(template: &str, page: &Page, base: Option<&str>, parts: &Parts) -> Result<String, String> {
     let mut html = template.to_string();
     let missing = |what: &str| format!("index.html has no {what}");
+    // The page's language and direction (the app sets the same once it runs).
+    let (a, b) = tag_at(&html, 0, "<html").ok_or_else(|| missing("<html>"))?;
+    html.replace_range(a..b, &format!(r#"<html lang="{}" dir="{}">"#, page.lang.code(), page.lang.dir()));
     if !page.title.is_empty() {
         let (_, a) = tag_at(&html, 0, "<title").ok_or_else(|| missing("<title>"))?;
         let b = a + html[a..].find("</title>").ok_or_else(|| missing("</title>"))?;
@@ -219,7 +290,7 @@ pub fn assemble(template: &str, page: &Page, base: Option<&str>, parts: &Parts) 
     );
     html.replace_range(main_start..main_end, &main);
     let body_end = html.rfind("</body>").ok_or_else(|| missing("</body>"))?;
-    html.insert_str(body_end, parts.blocks);
+    html.insert_str(body_end, &format!("{}{}", parts.blocks, pack_block(page.lang)?));
     Ok(html)
 }
 
@@ -252,7 +323,7 @@ mod tests {
     }
 
     fn page(dir: &str) -> Page {
-        Page { query: "?country=KEN".into(), dir: dir.into(), country: Some("KEN".into()), title: "Kenya <x>".into(), description: "Kenya & co".into(), image_alt: "alt".into() }
+        Page { lang: Lang::En, query: "?country=KEN".into(), dir: dir.into(), country: Some("KEN".into()), title: "Kenya <x>".into(), description: "Kenya & co".into(), image_alt: "alt".into() }
     }
 
     #[test]

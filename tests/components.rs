@@ -279,7 +279,7 @@ async fn filters_search_and_events_render_their_controls() {
     assert_eq!(count(&html, "checked"), 1);
     assert!(html.contains("Filtres (1)") && html.contains("Réinitialiser les filtres"));
 
-    let entries = Rc::new(surveillance_atlas::state::search_index::entries(&loaded, Lang::En));
+    let entries = Rc::new(surveillance_atlas::state::search_index::entries(&loaded, Lang::En, None));
     let html = LocalServerRenderer::<SearchBox>::with_props(SearchBoxProps { lang: Lang::En, entries, on_choose: Callback::noop() }).render().await;
     assert!(html.contains("role=\"combobox\"") && html.contains("aria-controls=\"search-list\"") && html.contains("aria-expanded=\"false\""));
     assert!(html.contains("role=\"listbox\""));

@@ -5,6 +5,7 @@ mod common;
 
 use std::rc::Rc;
 use surveillance_atlas::export::svg::FILLS;
+use surveillance_atlas::i18n::Lang;
 use surveillance_atlas::prerender::{self, preview, Page, Parts};
 use surveillance_atlas::state::aggregate::colour_bin;
 use surveillance_atlas::state::app::Loaded;
@@ -17,7 +18,7 @@ fn text(s: &str) -> String {
 async fn page_html(loaded: Rc<Loaded>, page: &Page) -> String {
     let template = common::read("index.html");
     let app = prerender::render_app(loaded.clone(), &page.query).await;
-    let index = prerender::render_index(loaded).await;
+    let index = prerender::render_index(loaded, page.lang).await;
     let blocks = prerender::blocks(&common::read("assets/data/atlas.json"), &common::read("assets/geo/world.json")).unwrap();
     prerender::assemble(&template, page, None, &Parts { app: &app, index: &index, blocks: &blocks }).unwrap()
 }
@@ -87,7 +88,7 @@ async fn country_page_holds_its_panel_title_and_preview_tags() {
     let mut countries: Vec<&str> = loaded.data.deployments.iter().map(|d| d.country.as_str()).collect();
     countries.sort();
     countries.dedup();
-    assert_eq!(pages.len(), countries.len() + 1, "one page per country with an entry");
+    assert_eq!(pages.len(), countries.len() + 1 + 5, "home, one page per country with an entry, home in five other languages");
     let kenya = pages.iter().find(|p| p.country.as_deref() == Some("KEN")).unwrap();
     assert_eq!(kenya.dir, "country/ken/");
     let html = page_html(loaded.clone(), kenya).await;
@@ -130,7 +131,7 @@ fn rgb(p: &resvg::tiny_skia::Pixmap, (x, y): (u32, u32)) -> String {
 fn preview_is_a_1200_by_630_picture_of_the_map() {
     let loaded = common::loaded();
     let raster = preview::Rasteriser::from_env().expect("the preview font is installed (scripts/setup.sh)");
-    let (svg, h) = preview::preview_svg(&loaded, None, "https://news.example/atlas/");
+    let (svg, h) = preview::preview_svg(&loaded, None, "https://news.example/atlas/", Lang::En);
     let png = raster.png(&svg, h).unwrap();
     let img = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
     assert_eq!((img.width(), img.height()), (preview::WIDTH, preview::HEIGHT));
@@ -144,10 +145,60 @@ fn preview_is_a_1200_by_630_picture_of_the_map() {
     let dark = (0..preview::WIDTH).flat_map(|x| (0..60).map(move |y| (x, y))).filter(|&(x, y)| img.pixel(x, y).unwrap().red() < 80).count();
     assert!(dark > 500, "title text drawn ({dark} dark pixels)");
     // A country preview outlines its country in the selection colour.
-    let (svg, h) = preview::preview_svg(&loaded, Some("KEN"), "");
+    let (svg, h) = preview::preview_svg(&loaded, Some("KEN"), "", Lang::En);
     let outline = surveillance_atlas::export::svg::SELECTED_STROKE;
     assert!(svg.contains(&format!("stroke=\"{outline}\"")));
     let img = resvg::tiny_skia::Pixmap::decode_png(&raster.png(&svg, h).unwrap()).unwrap();
     let orange = (0..preview::WIDTH).flat_map(|x| (0..preview::HEIGHT).map(move |y| (x, y))).filter(|&p| rgb(&img, p) == outline).count();
     assert!(orange > 10, "Kenya outlined ({orange} px)");
+}
+
+
+#[tokio::test]
+async fn every_other_language_has_a_home_page_in_that_language_without_javascript() {
+    let loaded = Rc::new(common::loaded());
+    let pages = prerender::pages(&loaded);
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let s = lang.strings();
+        let page = pages.iter().find(|p| p.lang == lang).unwrap_or_else(|| panic!("no {lang:?} page"));
+        assert_eq!((page.dir.as_str(), page.query.as_str(), page.country.as_deref()), (format!("{}/", lang.code()).as_str(), format!("?lang={}", lang.code()).as_str(), None));
+        let html = page_html(loaded.clone(), page).await;
+        assert!(html.contains(&format!(r#"<html lang="{}" dir="{}">"#, lang.code(), lang.dir())), "{lang:?}: html lang dir");
+        assert!(html.contains(&format!("<title>{}</title>", text(s.title))), "{lang:?}: title");
+        assert!(html.contains(r#"<base href="../">"#), "{lang:?}: base");
+        let app = &html[html.find("<main id=\"app\"").unwrap()..html.find("</main>").unwrap()];
+        assert!(app.starts_with(&format!(r#"<main id="app" data-view="?lang={}">"#, lang.code())));
+        assert!(app.contains(&format!(">{}</h1>", text(s.title))), "{lang:?}: the app is rendered in the language");
+        // Country names in the language (world-countries' translations, from the pack).
+        let civ = loaded.country_name_in("CIV", lang);
+        assert!(civ != "Ivory Coast" && (html.contains(&text(&civ)) || html.contains(&text(&civ).replace('\'', "&#39;"))), "{lang:?}: {civ}");
+        // The no-script table speaks the language and links the other languages' pages.
+        let table = &html[html.find("<noscript><section class=\"static-index\">").unwrap()..];
+        assert!(table.contains(&format!(">{}<", text(s.columns[0]))), "{lang:?}: table header");
+        assert!(table.contains(r#"<a href="./" hreflang="en" lang="en">English</a>"#), "{lang:?}: link to English");
+        assert!(!table.contains(&format!(r#"hreflang="{}""#, lang.code())), "{lang:?}: no link to itself");
+        // The pack travels in the page, so hydration needs no fetch.
+        assert!(html.contains(r#"<script type="application/json" id="atlas-pack">"#), "{lang:?}: pack block");
+        assert!(html.contains(&format!(r#"<meta property="og:locale" content="{}">"#, lang.code())));
+        for other in Lang::ALL {
+            assert!(html.contains(&format!(r#"hreflang="{}""#, other.code())), "{lang:?}: alternate {other:?}");
+        }
+    }
+    // English pages carry no pack and say lang="en".
+    let home = page_html(loaded.clone(), &pages[0]).await;
+    assert!(home.contains(r#"<html lang="en" dir="ltr">"#) && !home.contains("atlas-pack"));
+    assert!(home.contains(r#"<link rel="alternate" hreflang="ar" href="ar/">"#));
+}
+
+#[test]
+fn the_chinese_and_arabic_previews_draw_their_title() {
+    let loaded = common::loaded();
+    let raster = preview::Rasteriser::from_env().unwrap();
+    for lang in [Lang::Zh, Lang::Ar] {
+        let (svg, h) = preview::preview_svg(&loaded, None, "", lang);
+        assert!(svg.contains(lang.strings().title), "{lang:?}: title in the SVG");
+        let img = resvg::tiny_skia::Pixmap::decode_png(&raster.png(&svg, h).unwrap()).unwrap();
+        let dark = (0..preview::WIDTH).flat_map(|x| (0..60).map(move |y| (x, y))).filter(|&(x, y)| img.pixel(x, y).unwrap().red() < 80).count();
+        assert!(dark > 300, "{lang:?}: title drawn ({dark} dark pixels)");
+    }
 }

@@ -25,6 +25,10 @@ fn run() -> Result<(), String> {
         std::fs::write(&file, &json).map_err(|e| format!("{file}: {e}"))?;
         eprintln!("{file}: {} bytes", json.len());
     }
+    let names = pack::build_names(&countries)?;
+    let file = format!("{out}/names.json");
+    std::fs::write(&file, &names).map_err(|e| format!("{file}: {e}"))?;
+    eprintln!("{file}: {} bytes", names.len());
     Ok(())
 }
 

@@ -42,13 +42,14 @@ fn run() -> Result<(), String> {
     let blocks = prerender::blocks(&data, &geo)?;
     let raster = preview::Rasteriser::from_env()?;
     let rt = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
-    let index = rt.block_on(prerender::render_index(loaded.clone()));
     let pages = prerender::pages(&loaded);
+    let mut indexes = std::collections::HashMap::new();
     for page in &pages {
+        let index = indexes.entry(page.lang).or_insert_with(|| rt.block_on(prerender::render_index(loaded.clone(), page.lang)));
         let app = rt.block_on(prerender::render_app(loaded.clone(), &page.query));
-        let html = prerender::assemble(&template, page, base.as_deref(), &Parts { app: &app, index: &index, blocks: &blocks })?;
+        let html = prerender::assemble(&template, page, base.as_deref(), &Parts { app: &app, index: index.as_str(), blocks: &blocks })?;
         write(&format!("{}index.html", page.dir), html.as_bytes())?;
-        let (svg, h) = preview::preview_svg(&loaded, page.country.as_deref(), base.as_deref().unwrap_or(""));
+        let (svg, h) = preview::preview_svg(&loaded, page.country.as_deref(), base.as_deref().unwrap_or(""), page.lang);
         write(&format!("{}{}", page.dir, prerender::PREVIEW), &raster.png(&svg, h)?)?;
     }
     eprintln!("atlas-prerender: {} pages and previews in {}", pages.len(), dist.display());

@@ -300,7 +300,11 @@ pub fn App(props: &AppProps) -> Html {
         c.dedup();
         (c.len(),)
     });
-    let search_entries = use_memo((loaded.clone(), lang), |(l, lang)| l.as_ref().map(|l| crate::state::search_index::entries(l, *lang)).unwrap_or_default());
+    // Every country's names in the other languages arrive after start (`i18n/names.json`).
+    let country_names = crate::components::lang_pack::use_country_names();
+    let search_entries = use_memo((loaded.clone(), lang, country_names), |(l, lang, names)| {
+        l.as_ref().map(|l| crate::state::search_index::entries(l, *lang, names.as_deref())).unwrap_or_default()
+    });
 
     // Stable while the filters stay: the search box is not re-rendered by a year change.
     let on_search = {

@@ -73,6 +73,57 @@ pub fn committed(lang: Lang) -> Option<&'static str> {
     })
 }
 
+/// Country names in the widget's other languages, for search: ISO 3166-1 alpha-3 code → its
+/// distinct names in French, Spanish, Portuguese, Arabic and Chinese (not the English one, which
+/// the geometry has). `i18n/names.json`, fetched once after start (a few KB), so that "Kenia" or
+/// "Quénia" finds Kenya whatever language the reader's interface is in.
+pub type Names = BTreeMap<String, Vec<String>>;
+
+/// Id of the block in which the single-file offline copy carries `i18n/names.json`.
+pub const NAMES_BLOCK: &str = "atlas-names";
+
+/// Id of the block in which the single-file offline copy carries a language's pack.
+pub fn pack_block_id(lang: Lang) -> String {
+    format!("atlas-pack-{}", lang.code())
+}
+
+pub fn parse_names(text: &str) -> Result<Names, String> {
+    serde_json::from_str(text).map_err(|e| format!("i18n/names.json: {e}"))
+}
+
+/// `i18n/names.json` from world-countries' translations (see `Names`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn build_names(world_countries: &serde_json::Value) -> Result<String, String> {
+    let arr = world_countries.as_array().ok_or("world-countries is not an array")?;
+    let mut out = Names::new();
+    for c in arr {
+        let iso3 = c.pointer("/cca3").and_then(|v| v.as_str()).unwrap_or("");
+        let english = c.pointer("/name/common").and_then(|v| v.as_str()).unwrap_or("");
+        if iso3.is_empty() || iso3 == "ATA" {
+            continue;
+        }
+        let mut names: Vec<String> = Vec::new();
+        for key in ["fra", "spa", "por", "ara", "zho"] {
+            let name = c.pointer(&format!("/translations/{key}/common")).and_then(|v| v.as_str()).unwrap_or("");
+            if !name.is_empty() && name != english && !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+        if !names.is_empty() {
+            out.insert(iso3.to_string(), names);
+        }
+    }
+    let mut s = serde_json::to_string(&out).map_err(|e| e.to_string())?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// The committed `assets/i18n/names.json`, for native builds.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn committed_names() -> &'static str {
+    include_str!("../../assets/i18n/names.json")
+}
+
 /// The pack JSON for a language from its Rust table and world-countries' translations
 /// (`countries.json` parsed; its `translations` keys are ISO 639-3: fra, spa, por, ara, zho).
 #[cfg(not(target_arch = "wasm32"))]

@@ -16,15 +16,19 @@ pub const HEIGHT: u32 = crate::export::embed::PREVIEW_HEIGHT;
 /// Environment variable naming the font file; DEFAULT_FONT when unset.
 pub const FONT_ENV: &str = "ATLAS_FONT";
 pub const DEFAULT_FONT: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+/// A font with Chinese glyphs (Debian's fonts-wqy-microhei, installed by `scripts/setup.sh`),
+/// loaded beside the main font when present: resvg falls back to it for characters the main font
+/// lacks, so the Chinese preview shows text.
+pub const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
 /// The map SVG of the default view (all years, no filter), `selected` outlined, with the
-/// interface's English title, legend and a source line naming `site` (the public URL, or none).
-pub fn preview_svg(loaded: &Loaded, selected: Option<&str>, site: &str) -> (String, f64) {
-    let s = Lang::En.strings();
+/// interface's title, legend and a source line naming `site` (the public URL, or none) in `lang`.
+pub fn preview_svg(loaded: &Loaded, selected: Option<&str>, site: &str, lang: Lang) -> (String, f64) {
+    let s = lang.strings();
     let visible = filter::visible(&loaded.data, &Filters::default(), None);
     let stats = country_stats(visible.iter().copied(), None);
     let subtitle = match selected {
-        Some(c) => format!("{} · {}: {}", s.all_years, loaded.country_name(c), s.deployments(stats.get(c).map(|st| st.count).unwrap_or(0))),
+        Some(c) => format!("{} · {}: {}", s.all_years, loaded.country_name_in(c, lang), s.deployments(stats.get(c).map(|st| st.count).unwrap_or(0))),
         None => format!("{} · {} · {}", s.all_years, s.countries(stats.len()), s.deployments(visible.len())),
     };
     let source = if site.is_empty() { format!("{} · {}", s.svg_source.trim_end_matches(','), s.svg_map_credit) } else { format!("{} {site} · {}", s.svg_source, s.svg_map_credit) };
@@ -71,7 +75,11 @@ impl Rasteriser {
     pub fn from_env() -> Result<Rasteriser, String> {
         let path = std::env::var(FONT_ENV).ok().filter(|p| !p.is_empty()).unwrap_or_else(|| DEFAULT_FONT.to_string());
         let bytes = std::fs::read(&path).map_err(|e| format!("font {path}: {e} (install Debian's fonts-dejavu-core, or set {FONT_ENV})"))?;
-        Rasteriser::new(bytes)
+        let mut r = Rasteriser::new(bytes)?;
+        if let Ok(cjk) = std::fs::read(CJK_FONT) {
+            r.opt.fontdb_mut().load_font_data(cjk);
+        }
+        Ok(r)
     }
 
     /// The SVG (of the export's width and `svg_h` high) fitted on a white 1200×630 canvas, as PNG.

@@ -1,17 +1,22 @@
 //! Builds the search entries (countries, cities, companies) from the loaded data.
 
+use crate::i18n::pack::Names;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
 use crate::state::search::{place_names, Entry, HitKind};
 
-pub fn entries(l: &Loaded, lang: Lang) -> Vec<Entry> {
+/// The search entries in the reader's language `lang`. `names`: every country's names in the
+/// widget's other languages (`i18n/names.json`); without them (before they arrive), a country is
+/// found by its names in the languages whose packs are loaded.
+pub fn entries(l: &Loaded, lang: Lang, names: Option<&Names>) -> Vec<Entry> {
     let mut out = Vec::new();
     for c in l.world.countries.iter().filter(|c| !c.iso3.is_empty()) {
         // Shown in the reader's language; found by its name in every language the widget
         // speaks (a language added to `Lang::ALL` brings its names in), and by its code.
         let label = l.country_name_in(&c.iso3, lang);
-        let names: Vec<String> = Lang::ALL.iter().map(|other| l.country_name_in(&c.iso3, *other)).collect();
-        let alternatives: Vec<&str> = names.iter().map(String::as_str).chain([c.name.as_str(), c.iso3.as_str()]).collect();
+        let mut names_here: Vec<String> = Lang::ALL.iter().map(|other| l.country_name_in(&c.iso3, *other)).collect();
+        names_here.extend(names.and_then(|n| n.get(&c.iso3)).into_iter().flatten().cloned());
+        let alternatives: Vec<&str> = names_here.iter().map(String::as_str).chain([c.name.as_str(), c.iso3.as_str()]).collect();
         out.push(Entry::new(HitKind::Country, &label, "", &c.iso3, &alternatives));
     }
     // One entry per city and country, however many deployments name it (30 times today's data
@@ -54,7 +59,7 @@ mod tests {
     fn countries_are_found_by_their_name_in_every_language() {
         let l = loaded();
         for ui in Lang::ALL {
-            let entries = entries(&l, ui);
+            let entries = entries(&l, ui, None);
             for iso3 in ["KEN", "CIV", "DEU", "SRB"] {
                 for other in Lang::ALL {
                     let name = l.country_name_in(iso3, other);
@@ -70,7 +75,7 @@ mod tests {
     #[test]
     fn each_city_is_one_entry_per_country() {
         let l = loaded();
-        let entries = entries(&l, Lang::En);
+        let entries = entries(&l, Lang::En, None);
         let cities: Vec<(&str, &str)> = entries.iter().filter(|e| e.kind == HitKind::City).map(|e| (e.label.as_str(), e.target.as_str())).collect();
         let unique: std::collections::BTreeSet<_> = cities.iter().collect();
         assert_eq!(cities.len(), unique.len(), "no city listed twice for one country");
@@ -83,10 +88,25 @@ mod tests {
     }
 
     #[test]
+    fn names_from_names_json_find_a_country_in_any_interface() {
+        let l = loaded();
+        let names = crate::i18n::pack::parse_names(crate::i18n::pack::committed_names()).unwrap();
+        assert_eq!(names["KEN"], ["Kenia", "Quénia", "كينيا", "肯尼亚"]);
+        assert!(!names["KEN"].iter().any(|n| n == "Kenya"), "the English name is the geometry's");
+        // A synthetic name only names.json carries is found through it, and only through it.
+        let mut extra = names.clone();
+        extra.get_mut("CIV").unwrap().push("Elfenbeinküste".into());
+        let with = entries(&l, Lang::En, Some(&extra));
+        assert_eq!(first(&with, "Elfenbeinküste").as_deref(), Some("CIV"));
+        let without = entries(&l, Lang::En, None);
+        assert_ne!(first(&without, "Elfenbeinküste").as_deref(), Some("CIV"));
+    }
+
+    #[test]
     fn kenia_and_quenia_find_kenya() {
         let l = loaded();
         for ui in Lang::ALL {
-            let entries = entries(&l, ui);
+            let entries = entries(&l, ui, None);
             // Spanish and German spelling: a name of that language where the widget speaks it, else one typo away.
             assert_eq!(first(&entries, "kenia").as_deref(), Some("KEN"), "{ui:?}");
             assert_eq!(first(&entries, "Kenia").as_deref(), Some("KEN"), "{ui:?}");

@@ -8,6 +8,9 @@
 pub const DATA_ID: &str = "atlas-data";
 /// Id of the block holding `geo/world.json`.
 pub const GEO_ID: &str = "atlas-geo";
+/// Id of the block holding the language pack of a page prerendered in another language than
+/// English (`fr/index.html`, …).
+pub const PACK_ID: &str = "atlas-pack";
 /// Attribute of `#app` holding the prerendered view as a query string (`""` = the default view).
 pub const VIEW_ATTR: &str = "data-view";
 
@@ -47,6 +50,21 @@ pub fn prerendered(data_url: &str) -> Option<(std::rc::Rc<crate::state::app::Loa
         Ok(l) => Some((std::rc::Rc::new(l), view)),
         Err(e) => {
             crate::web::dom::log(&format!("{}: {}", e.title, e.details.join("; ")));
+            None
+        }
+    }
+}
+
+/// Installs the language pack the page carries, if any, so that the app can hydrate markup
+/// prerendered in that language without fetching the pack first. Returns its language.
+pub fn install_embedded_pack() -> Option<crate::i18n::Lang> {
+    let text = embedded(PACK_ID)?;
+    let code = serde_json::from_str::<serde_json::Value>(&text).ok()?.get("strings")?.get("code")?.as_str()?.to_string();
+    let lang = crate::i18n::Lang::from_code(&code)?;
+    match crate::i18n::pack::install(lang, text) {
+        Ok(_) => Some(lang),
+        Err(e) => {
+            crate::web::dom::log(&format!("Language pack in the page not installed: {e}"));
             None
         }
     }

@@ -8,12 +8,14 @@ pub fn print_page() {
     }
 }
 
-/// The `href` of the page's `<link rel="canonical">`, as written (the prerender writes an
-/// absolute one when the site's public address is set at build time).
+/// The first absolute http(s) `href` among the page's `<link rel="canonical">`s, as written (the
+/// prerender writes an absolute one only when the site's public address is set at build time;
+/// its relative fallback, `./`, names no public address).
 pub fn canonical_href() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window()?.document()?.query_selector("link[rel=canonical]").ok()??.get_attribute("href")
+        let link = web_sys::window()?.document()?.query_selector(r#"link[rel=canonical][href^="http"]"#).ok()??;
+        link.get_attribute("href").filter(|h| crate::data::validate::is_http_url(h))
     }
     #[cfg(not(target_arch = "wasm32"))]
     None

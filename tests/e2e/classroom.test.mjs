@@ -198,6 +198,14 @@ test('the offline file works from file:// with every request blocked', async () 
   assert.ok(csv.trim().split('\n').length >= 2 && /PAK/.test(csv), `the CSV has the data: ${csv.slice(0, 300)}`);
   assert.equal(await page.locator('.offline-download').isVisible(), false, 'the offline copy does not offer itself');
   await shot(page, 'offline-1280');
+  // Languages: the packs are in the file; search finds a country by its name in another language.
+  await page.locator('.prefs select').first().selectOption('es');
+  await page.waitForFunction(() => document.documentElement.lang === 'es');
+  assert.equal(await page.locator('h1').innerText(), 'Atlas de la vigilancia');
+  await page.locator('#search-input').fill('Quénia');
+  await page.locator('#search-opt-0', { hasText: 'Kenia' }).waitFor();
+  await page.locator('.prefs select').first().selectOption('ar');
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   assert.deepEqual(requests, [], 'no request left the file');
   assert.deepEqual(errors, []);
   await context.close();

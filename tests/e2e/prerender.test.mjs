@@ -237,3 +237,40 @@ test('embed dialog: AMP and newsletter snippets point at the view, its page and 
   assert.deepEqual(home.messages, []);
   await home.context.close();
 });
+
+test('every other language has its own prerendered home page: readable without JavaScript, hydrated in that language without fetching its pack', async () => {
+  const TITLES = { fr: 'Atlas de la surveillance', es: 'Atlas de la vigilancia', pt: 'Atlas da vigilância', ar: 'أطلس المراقبة', zh: '监控技术地图集' };
+  for (const [lang, title] of Object.entries(TITLES)) {
+    // Without JavaScript: the page, its table and its language links are in the language.
+    const nojs = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    const p = await nojs.newPage();
+    await p.goto(`${server.base}${lang}/`);
+    assert.deepEqual(await p.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [lang, lang === 'ar' ? 'rtl' : 'ltr']);
+    assert.equal(await p.locator('h1').innerText(), title);
+    assert.ok(await p.locator('svg.map path.shaded').first().isVisible(), `${lang}: map`);
+    assert.equal(await p.locator('.static-index tbody tr').count(), data.deployments.length, `${lang}: every deployment`);
+    assert.ok(await p.locator('.static-langs a[hreflang=en]').isVisible(), `${lang}: link to English`);
+    const before = await appNodes(p);
+    if (lang === 'ar' || lang === 'zh') await p.screenshot({ path: `${SHOTS}/prerender-nojs-${lang}-375.png` });
+    // The English link goes to the English home page.
+    await p.locator('.static-langs a[hreflang=en]').click();
+    await p.waitForURL(server.base);
+    assert.equal(await p.evaluate(() => document.documentElement.lang), 'en');
+    await nojs.close();
+    // With JavaScript: hydrated in the language, the same nodes, no warning, no pack or data fetched.
+    const { context, page, messages, requests } = await watched(`${server.base}${lang}/`, { width: 1280 });
+    await mapReady(page);
+    await page.waitForTimeout(300);
+    assert.deepEqual(messages, [], `${lang}: console clean through hydration`);
+    assert.equal(await appNodes(page), before, `${lang}: hydration keeps the prerendered tree`);
+    assert.equal(await page.locator('h1').innerText(), title);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    assert.ok(!requests.some((u) => /\/(i18n\/[a-z]{2}|data\/atlas|geo\/world)\.json/.test(u)), `${lang}: nothing fetched again: ${requests.join(' ')}`);
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.01, `${lang}: layout shift ${shift}`);
+    await page.click('#c-KEN');
+    await page.locator('#country-panel[data-country=KEN]').waitFor({ timeout: 3000 });
+    if (lang === 'ar') await page.screenshot({ path: `${SHOTS}/prerender-hydrated-ar-1280.png` });
+    await context.close();
+  }
+});
