@@ -190,6 +190,9 @@ test('translated summaries: Spanish readers see Ecuador\'s entries and its event
   assert.equal(await title.count(), 1, 'the event title in Spanish');
   await expectAttr(title, 'lang', 'es');
   await page.locator('#tab-table').click();
+  await page.locator('.data-table tbody tr').first().waitFor();
+  // A long table shows its first rows and "Show all".
+  if (!(await page.locator('#row-ecu-ecu911').count())) await page.locator('.table-more button.show-all').click();
   const cell = page.locator('#row-ecu-ecu911 td[lang=es]');
   assert.equal(await cell.innerText(), ecu.translations.es.summary);
   await screenshot(page, 'lang-es-translated-table');

@@ -251,7 +251,12 @@ test('French with ?lang=fr: interface, categories and country names', async () =
   assert.equal(await page.locator('#country-panel h2').innerText(), "Côte d'Ivoire");
   await expectText(page.locator('#summary-line'), /pays · \d+ déploiements/);
   await expectText(page.locator('#country-panel'), /Vidéosurveillance/);
-  await expectAttr(page.locator('#country-panel .summary').first(), 'lang', 'en', 'untranslated summaries are marked English');
+  // Each summary is marked with its language: French where the data translates it, else English.
+  const civ = data.deployments.filter((d) => d.country === 'CIV').sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
+  for (const [i, d] of civ.entries()) {
+    await expectAttr(page.locator('#country-panel .summary').nth(i), 'lang', d.translations?.fr?.summary ? 'fr' : 'en', `${d.id}: summary marked with its language`);
+  }
+  assert.ok(civ.some((d) => !d.translations?.fr), 'an untranslated summary is checked too');
   await screenshot(page, 'french-1280');
   // The browser's language is followed when there is no ?lang=.
   const fr = await browser.newContext({ locale: 'fr-FR' });
