@@ -323,7 +323,9 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let body = match (&state.status, loaded) {
-        _ if lang_pending => html! { <StatusView {lang} on_retry={on_retry.clone()} /> },
+        // Before anything is shown, wait for the language; once the page is up, it stays in the
+        // language it shows until the new pack is in (focus stays on the picker).
+        (_, None) if lang_pending => html! { <StatusView {lang} on_retry={on_retry.clone()} /> },
         (Status::Failed(e), _) => html! { <StatusView {lang} error={e.clone()} on_retry={on_retry.clone()} /> },
         (_, None) => html! { <StatusView {lang} on_retry={on_retry.clone()} /> },
         (_, Some(loaded)) => {

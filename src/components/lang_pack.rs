@@ -1,12 +1,15 @@
 //! `use_lang_pack`: the language the page can show now. English is compiled in; another language
-//! is fetched as `i18n/<code>.json` when first asked for, and the page switches once it is in (the
-//! status view shows "loading" meanwhile, so nothing flashes half-translated). If the pack cannot
-//! be loaded the page stays in English and the console says why.
+//! is fetched as `i18n/<code>.json` when first asked for, and the page switches once it is in
+//! (meanwhile it stays in the language it was showing, or, before the first view, the status view
+//! shows "loading": nothing flashes half-translated, and focus stays where it was). If the pack
+//! cannot be loaded the page stays in English and the console says why.
 
 use crate::i18n::{pack, Lang};
 use yew::prelude::*;
 
-/// (language to render, whether its pack is still on its way)
+/// (language to render, whether its pack is still on its way). While a pack is on its way the
+/// language last shown is rendered (English at first), so a switch never shows a page half in
+/// one language and half in another.
 #[hook]
 pub fn use_lang_pack(requested: Lang) -> (Lang, bool) {
     // Bumped when a pack arrives or fails, to render again.
@@ -41,12 +44,16 @@ pub fn use_lang_pack(requested: Lang) -> (Lang, bool) {
             let _ = (lang, tick, failed);
         });
     }
+    let shown = use_mut_ref(|| Lang::En);
     if pack::ready(requested) {
+        *shown.borrow_mut() = requested;
         (requested, false)
     } else if failed.borrow().contains(&requested) {
+        *shown.borrow_mut() = Lang::En;
         (Lang::En, false)
     } else {
-        (Lang::En, true)
+        let last = *shown.borrow();
+        (if pack::ready(last) { last } else { Lang::En }, true)
     }
 }
 
