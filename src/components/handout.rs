@@ -81,7 +81,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
                     <h2>{ s.at_a_glance }</h2>
                     <ul>
                         { for data.figures.iter().map(|f| html! {
-                            <li><strong>{ &f.value }</strong>{ " " }<span lang="en">{ &f.label }</span>{ format!(" ({}) {}", f.year, numbered.refs(&f.sources)) }</li>
+                            <li><strong>{ &f.value }</strong>{ " " }<span lang="en">{ &f.label }</span>{ if f.label.contains(&format!("({})", f.year)) { format!(" {}", numbered.refs(&f.sources)) } else { format!(" ({}) {}", f.year, numbered.refs(&f.sources)) } }</li>
                         }) }
                     </ul>
                 </section>
