@@ -458,17 +458,7 @@ pub fn App(props: &AppProps) -> Html {
                     use crate::export::filename::{file_name, FileKind};
                     use crate::export::svg::{map_svg, SvgText};
                     use crate::web::download::download_text;
-                    let svg_text = SvgText {
-                        title: s.title,
-                        subtitle: &view_desc,
-                        legend_title: s.legend_title,
-                        legend_none: s.legend_none,
-                        legend_new: s.legend_new,
-                        legend_selected: s.legend_selected,
-                        legend_small: s.small_states,
-                        origin: Some((crate::state::aggregate::ORIGIN, s.legend_origin)),
-                        source: &source_line,
-                    };
+                    let svg_text = SvgText::in_language(s, &view_desc, &source_line);
                     let result = match k {
                         ExportKind::Svg => {
                             let name = file_name(&view, FileKind::MapSvg);

@@ -34,17 +34,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
         let s = lang.strings();
         let stats = country_stats(l.data.deployments.iter(), None);
         let subtitle = format!("{} · {}", s.all_years, s.countries(stats.len()));
-        let text = SvgText {
-            title: s.title,
-            subtitle: &subtitle,
-            legend_title: s.legend_title,
-            legend_none: s.legend_none,
-            legend_new: s.legend_new,
-            legend_selected: s.legend_selected,
-            legend_small: s.small_states,
-            origin: Some((crate::state::aggregate::ORIGIN, s.legend_origin)),
-            source: s.svg_map_credit,
-        };
+        let text = SvgText::in_language(s, &subtitle, s.svg_map_credit);
         let (svg, _, _) = map_svg(&l.world, &stats, None, None, &text, None);
         format!("data:image/svg+xml;charset=utf-8,{}", crate::state::url::percent_encode(&svg))
     });

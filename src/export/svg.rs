@@ -51,6 +51,24 @@ pub struct SvgText<'a> {
     pub source: &'a str,
 }
 
+impl<'a> SvgText<'a> {
+    /// The title and legend in the language of `s`, with this subtitle and source line, China
+    /// given its origin treatment: what every exported and prerendered map uses.
+    pub fn in_language(s: &'a crate::i18n::Strings, subtitle: &'a str, source: &'a str) -> SvgText<'a> {
+        SvgText {
+            title: s.title,
+            subtitle,
+            legend_title: s.legend_title,
+            legend_none: s.legend_none,
+            legend_new: s.legend_new,
+            legend_selected: s.legend_selected,
+            legend_small: s.small_states,
+            origin: Some((crate::state::aggregate::ORIGIN, s.legend_origin)),
+            source,
+        }
+    }
+}
+
 /// Output width in pixels of the free-height SVG.
 pub const WIDTH: f64 = 1200.0;
 

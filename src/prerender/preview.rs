@@ -32,17 +32,7 @@ pub fn preview_svg(loaded: &Loaded, selected: Option<&str>, site: &str, lang: La
         None => format!("{} · {} · {}", s.all_years, s.countries(stats.len()), s.deployments(visible.len())),
     };
     let source = if site.is_empty() { format!("{} · {}", s.svg_source.trim_end_matches(','), s.svg_map_credit) } else { format!("{} {site} · {}", s.svg_source, s.svg_map_credit) };
-    let text = SvgText {
-        title: s.title,
-        subtitle: &subtitle,
-        legend_title: s.legend_title,
-        legend_none: s.legend_none,
-        legend_new: s.legend_new,
-        legend_selected: s.legend_selected,
-        legend_small: s.small_states,
-        origin: Some((crate::state::aggregate::ORIGIN, s.legend_origin)),
-        source: &source,
-    };
+    let text = SvgText::in_language(s, &subtitle, &source);
     let (svg, _, h) = map_svg(&loaded.world, &stats, None, selected, &text, None);
     (svg, h)
 }
