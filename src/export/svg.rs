@@ -131,13 +131,24 @@ pub fn legend_marks(world: &WorldMap, stats: &BTreeMap<String, CountryStat>, sel
     marks
 }
 
-/// Greedy line breaking by an estimated text width (about 0.55 em per character).
+/// A text's width in "narrow characters" (about 0.55 em each): Chinese, Japanese and Korean
+/// characters and fullwidth forms are drawn about twice as wide (about 1 em), so they count 2.
+pub fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// Greedy line breaking by an estimated text width (about 0.55 em per character, `display_width`).
 fn wrap(text: &str, font: f64, width: f64) -> Vec<String> {
     let per_line = ((width / (font * 0.55)).floor() as usize).max(10);
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
-            Some(l) if l.chars().count() + 1 + word.chars().count() <= per_line => {
+            Some(l) if display_width(l) + 1 + display_width(word) <= per_line => {
                 l.push(' ');
                 l.push_str(word);
             }
@@ -175,7 +186,7 @@ pub fn map_svg(world: &WorldMap, stats: &BTreeMap<String, CountryStat>, zoom: Op
     let mut placed: Vec<(Mark, f64, usize)> = Vec::new();
     let (mut x, mut row) = (0.0, 0);
     for m in &marks {
-        let w = 30.0 + 7.6 * label(*m).chars().count() as f64 + 18.0;
+        let w = 30.0 + 7.6 * display_width(label(*m)) as f64 + 18.0;
         // The other marks start a row of their own after the colour classes; rows wrap.
         let first_note = !matches!(m, Mark::Bin(_)) && matches!(placed.last(), Some((Mark::Bin(_), _, _)));
         if x > 0.0 && (first_note || x + w > inner) {
@@ -345,6 +356,27 @@ mod tests {
     }
 
     #[test]
+    fn chinese_legend_labels_are_spaced_for_their_width() {
+        assert_eq!(display_width("China: origin"), 13);
+        assert_eq!(display_width("中国：出口的来源地"), 18);
+        assert_eq!(display_width("77个国家"), 8);
+        // Two notes in one row: the second starts after the first's full (double) width.
+        let mut t = text();
+        t.legend_small = "圆点标示在此比例尺下过小";
+        t.origin = Some(("CHN", "中国：出口的来源地"));
+        let (svg, _, _) = map_svg(&world(), &stats(1), None, None, &t, None);
+        let x_of = |label: &str| -> f64 {
+            let at = svg.find(&format!(">{label}<")).unwrap();
+            let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+            tag.split(" x=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+        };
+        let (small, origin) = (x_of(t.legend_small), x_of("中国：出口的来源地"));
+        if origin > small {
+            assert!(origin - small >= 7.6 * display_width(t.legend_small) as f64, "labels overlap: {small} → {origin}");
+        }
+    }
+
+    #[test]
     fn fixed_sizes_fit_the_map_and_legend_inside_the_picture() {
         let mut t = text();
         let long = "up to 2019 · Huawei Technologies, ZTE, Hikvision · CCTV and safe city, Facial recognition · 25 countries · 30 deployments · 2005–2019";
@@ -359,7 +391,7 @@ mod tests {
                 assert!(y > 0.0 && y < h, "{size:?}: text at y={y}");
                 let x: f64 = part.split("x=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
                 let content = part.split('>').nth(1).unwrap().split('<').next().unwrap();
-                assert!(x + 7.6 * content.chars().count() as f64 <= w + 1.0, "{size:?}: {content:?} overflows");
+                assert!(x + 7.6 * display_width(content) as f64 <= w + 1.0, "{size:?}: {content:?} overflows");
             }
             // The inner map keeps the view's aspect ratio and sits inside the canvas, below the header.
             let inner = svg.split("<svg x=").nth(1).unwrap();

@@ -31,7 +31,7 @@ pub fn preview_svg(loaded: &Loaded, selected: Option<&str>, site: &str, lang: La
         Some(c) => format!("{} · {}: {}", s.all_years, loaded.country_name_in(c, lang), s.deployments(stats.get(c).map(|st| st.count).unwrap_or(0))),
         None => format!("{} · {} · {}", s.all_years, s.countries(stats.len()), s.deployments(visible.len())),
     };
-    let source = if site.is_empty() { format!("{} · {}", s.svg_source.trim_end_matches(','), s.svg_map_credit) } else { format!("{} {site} · {}", s.svg_source, s.svg_map_credit) };
+    let source = if site.is_empty() { format!("{} · {}", s.svg_source.trim_end_matches([',', '，', '،', ' ']), s.svg_map_credit) } else { format!("{} {site} · {}", s.svg_source, s.svg_map_credit) };
     let text = SvgText::in_language(s, &subtitle, &source);
     let (svg, _, h) = map_svg(&loaded.world, &stats, None, selected, &text, None);
     (svg, h)
