@@ -58,7 +58,7 @@ pub fn lang_dir(lang: Lang) -> String {
 /// The site's pages: the default view, then one per country with an entry (by code), in
 /// English; then the default view in every other language (`fr/`, `es/`, …), so that a reader
 /// without JavaScript, a link preview or a search engine gets the first view in that language.
-/// (Country pages stay English: each page carries the whole dataset, and 78 countries × 5
+/// (Country pages stay English: each page carries the whole dataset, and 77 countries × 5
 /// languages would add about 300 MB to the site; with JavaScript, `?lang=` translates them.)
 pub fn pages(loaded: &Loaded) -> Vec<Page> {
     let s = Lang::En.strings();
