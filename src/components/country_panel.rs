@@ -6,6 +6,7 @@ use crate::data::model::Deployment;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
 use std::rc::Rc;
+use crate::components::show_all::ShowAll;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -69,17 +70,7 @@ pub fn CountryPanel(props: &CountryPanelProps) -> Html {
                 <DeploymentCard key={d.id.clone()} loaded={props.loaded.clone()} deployment={(*d).clone()} lang={props.lang} focus_target={first_new.as_ref() == Some(&d.id)} />
             }) }
             if shown < total {
-                <p class="panel-more">
-                    <button type="button" class="show-all" onclick={{
-                        let all = all.clone();
-                        let next = format!("d-{}", deployments[shown].id);
-                        Callback::from(move |_: MouseEvent| {
-                            all.set(true);
-                            let next = next.clone();
-                            crate::web::dom::after_paint(100, move || crate::web::dom::focus_by_id(&next));
-                        })
-                    }}>{ format!("{} · {}", s.sheet_expand, s.deployments(total)) }</button>
-                </p>
+                <ShowAll class="panel-more" label={format!("{} · {}", s.sheet_expand, s.deployments(total))} all={all.setter()} focus={AttrValue::from(format!("d-{}", deployments[shown].id))} />
             }
         </section>
     }

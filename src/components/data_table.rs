@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::state::app::Loaded;
 use crate::state::table::{aria_sort, rows_shown, sort, Sort, SortKey};
 use std::rc::Rc;
+use crate::components::show_all::ShowAll;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -95,19 +96,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 <tbody>{ body }</tbody>
             </table>
             if shown < total {
-                <p class="table-more">
-                    <button type="button" class="show-all" onclick={{
-                        let all = all.clone();
-                        let next = format!("row-{}", rows[shown].id);
-                        Callback::from(move |_: MouseEvent| {
-                            all.set(true);
-                            let next = next.clone();
-                            crate::web::dom::after_paint(100, move || crate::web::dom::focus_by_id(&next));
-                        })
-                    }}>
-                        { format!("{} · {}", s.sheet_expand, s.deployments(total)) }
-                    </button>
-                </p>
+                <ShowAll class="table-more" label={format!("{} · {}", s.sheet_expand, s.deployments(total))} all={all.setter()} focus={AttrValue::from(format!("row-{}", rows[shown].id))} />
             }
         </div>
     }

@@ -6,6 +6,7 @@ use crate::state::app::Loaded;
 use crate::state::window::{carry, window, EVENT_BUDGET};
 use crate::web::dom::{after_paint, prefers_reduced_motion, scroll_into_view_nearest};
 use std::rc::Rc;
+use crate::components::show_all::ShowAll;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -84,11 +85,7 @@ pub fn EventList(props: &EventListProps) -> Html {
         <section class="events" aria-labelledby="events-title">
             <h2 id="events-title">{ s.events_title }</h2>
             if hidden > 0 {
-                <p class="events-more">
-                    <button type="button" class="show-all" onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| all.set(true)) }}>
-                        { format!("{} · {} ({})", s.sheet_expand, s.events_title, s.int(props.events.len() as i64)) }
-                    </button>
-                </p>
+                <ShowAll class="events-more" label={format!("{} · {} ({})", s.sheet_expand, s.events_title, s.int(props.events.len() as i64))} all={all.setter()} />
             }
             <ol class="event-strip">{ cards }</ol>
         </section>

@@ -47,9 +47,17 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let onclick = props.on_export.reform(move |_: MouseEvent| k);
         html! { <button type="button" class={classes!("export", class)} {onclick}>{ label }</button> }
     };
-    let copy = |text: AttrValue, field: &'static str, class: &'static str| {
-        let onclick = props.on_copy.reform(move |_: MouseEvent| (text.to_string(), field));
-        html! { <button type="button" class={classes!("copy", class)} {onclick}>{ s.copy }</button> }
+    // A labelled read-only text (citation, snippets) with its Copy button.
+    let snippet = |label: &'static str, field: &'static str, rows: &'static str, text: &AttrValue, class: &'static str| {
+        let onclick = {
+            let text = text.to_string();
+            props.on_copy.reform(move |_: MouseEvent| (text.clone(), field))
+        };
+        html! { <>
+            <label for={field}>{ label }</label>
+            <textarea id={field} readonly=true {rows} value={shown(text)} />
+            <button type="button" class={classes!("copy", class)} {onclick}>{ s.copy }</button>
+        </> }
     };
     html! {
         <details class="share" {ontoggle}>
@@ -68,18 +76,10 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     // The single-file build (scripts/offline.mjs) sits beside index.html.
                     <a class="offline-download" href="surveillance-atlas-offline.html" download="surveillance-atlas-offline.html">{ s.download_offline }</a>
                 </div>
-                <label for="cite-text">{ s.cite_this }</label>
-                <textarea id="cite-text" readonly=true rows="3" value={shown(&props.citation)} />
-                { copy(props.citation.clone(), "cite-text", "copy-cite") }
-                <label for="embed-code">{ s.embed_code }</label>
-                <textarea id="embed-code" readonly=true rows="4" value={shown(&props.snippet)} />
-                { copy(props.snippet.clone(), "embed-code", "copy-embed") }
-                <label for="amp-code">{ s.amp_code }</label>
-                <textarea id="amp-code" readonly=true rows="4" value={shown(&props.amp)} />
-                { copy(props.amp.clone(), "amp-code", "copy-amp") }
-                <label for="image-code">{ s.image_code }</label>
-                <textarea id="image-code" readonly=true rows="3" value={shown(&props.image)} />
-                { copy(props.image.clone(), "image-code", "copy-image") }
+                { snippet(s.cite_this, "cite-text", "3", &props.citation, "copy-cite") }
+                { snippet(s.embed_code, "embed-code", "4", &props.snippet, "copy-embed") }
+                { snippet(s.amp_code, "amp-code", "4", &props.amp, "copy-amp") }
+                { snippet(s.image_code, "image-code", "3", &props.image, "copy-image") }
                 <p class="share-status" role="status" aria-live="polite">{ props.status.clone() }</p>
             </div>
         </details>
