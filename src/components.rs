@@ -36,3 +36,4 @@ pub mod about_data;
 pub mod lang_pack;
 pub mod origin_events;
 pub mod startup;
+pub mod show_all;

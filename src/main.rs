@@ -12,7 +12,7 @@ fn main() {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(el) = doc.get_element_by_id("panic") {
                 // In the language the page is showing (its pack, if any, is installed by then).
-                let lang = doc.document_element().and_then(|e| e.get_attribute("lang")).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
+                let lang: Lang = surveillance_atlas::web::boot::page_lang().unwrap_or_default();
                 el.set_text_content(Some(&format!("{} ({})", lang.strings().panic_message, info)));
                 let _ = el.remove_attribute("hidden");
             }

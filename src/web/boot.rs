@@ -56,11 +56,12 @@ pub fn prerendered(data_url: &str) -> Option<(std::rc::Rc<crate::state::app::Loa
 }
 
 /// Installs the language pack the page carries, if any, so that the app can hydrate markup
-/// prerendered in that language without fetching the pack first. Returns its language.
+/// prerendered in that language without fetching the pack first. The pack is the language of
+/// `<html lang>`, which the prerender writes with it (`pack::install` checks they agree).
+/// Returns its language.
 pub fn install_embedded_pack() -> Option<crate::i18n::Lang> {
     let text = embedded(PACK_ID)?;
-    let code = serde_json::from_str::<serde_json::Value>(&text).ok()?.get("strings")?.get("code")?.as_str()?.to_string();
-    let lang = crate::i18n::Lang::from_code(&code)?;
+    let lang = page_lang()?;
     match crate::i18n::pack::install(lang, text) {
         Ok(_) => Some(lang),
         Err(e) => {
@@ -77,4 +78,15 @@ pub fn mark_ready() {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.class_list().add_1("ready");
     }
+}
+
+/// The language of the page (`<html lang>`).
+pub fn page_lang() -> Option<crate::i18n::Lang> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let code = web_sys::window()?.document()?.document_element()?.get_attribute("lang")?;
+        crate::i18n::Lang::from_code(&code)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
