@@ -240,6 +240,8 @@ pub struct Strings {
     pub open_full: &'static str,
     pub theme_label: &'static str,
     pub language_label: &'static str,
+    /// On a country's page without JavaScript: the link to the home page's table of every deployment.
+    pub static_all: &'static str,
     pub theme_names: [&'static str; 3],
     pub more_figures: &'static str,
     pub months: [&'static str; 12],

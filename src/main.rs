@@ -1,10 +1,11 @@
 //! Browser entry point: installs the panic display, then hydrates the prerendered markup in
-//! `#app` (the build's `atlas-prerender` step) with the data the page carries, or renders from
-//! scratch where there is none (`trunk serve` without the hook, a page whose blocks fail).
+//! `#app` (the build's `atlas-prerender` step) once the dataset and geometry have arrived (the
+//! offline file carries them), or renders from scratch where there is no such markup (`trunk
+//! serve` without the hook) or the files do not load.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use surveillance_atlas::components::app::{App, AppProps};
+    use surveillance_atlas::components::app::{App, DATA_URL, WORLD_URL};
     use surveillance_atlas::i18n::Lang;
     // Through Yew, which would otherwise replace the hook with its own when the app starts.
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -24,19 +25,37 @@ fn main() {
         .expect("index.html has an #app element");
     // A page prerendered in another language carries its pack: installed before hydrating.
     surveillance_atlas::web::boot::install_embedded_pack();
-    match surveillance_atlas::web::boot::prerendered(surveillance_atlas::components::app::DATA_URL) {
-        Some((loaded, view)) => {
-            let initial = surveillance_atlas::components::app::initial_state(loaded, &view);
-            let props = AppProps { initial: Some(std::rc::Rc::new(initial)), prerendered: Some(view.into()) };
-            yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
-        }
-        None => {
-            // Prerendered markup that cannot be hydrated (its data blocks missing or broken) is
-            // replaced, not doubled.
-            root.set_inner_html("");
-            yew::Renderer::<App>::with_root(root).render();
-        }
+    let Some(view) = surveillance_atlas::web::boot::prerendered_view() else {
+        yew::Renderer::<App>::with_root(root).render();
+        return;
+    };
+    // The offline file carries the data in the page: hydrated at once.
+    if let Some(loaded) = surveillance_atlas::web::boot::embedded_data(DATA_URL) {
+        hydrate(root, loaded, view);
+        return;
     }
+    // A prerendered page: hydrated once the dataset and the geometry boot.js requested have
+    // arrived (the markup stays as it is meanwhile: a static map, the controls hidden).
+    wasm_bindgen_futures::spawn_local(async move {
+        match surveillance_atlas::web::fetch::load(DATA_URL, WORLD_URL).await {
+            Ok(loaded) => hydrate(root, std::rc::Rc::new(loaded), view),
+            Err(e) => {
+                // Markup that cannot be hydrated is replaced, not doubled: the app then loads
+                // the files itself and shows what failed, with its retry button.
+                surveillance_atlas::web::dom::log(&format!("{}: {}", e.title, e.details.join("; ")));
+                root.set_inner_html("");
+                yew::Renderer::<App>::with_root(root).render();
+            }
+        }
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn hydrate(root: web_sys::Element, loaded: std::rc::Rc<surveillance_atlas::state::app::Loaded>, view: String) {
+    use surveillance_atlas::components::app::{App, AppProps};
+    let initial = surveillance_atlas::components::app::initial_state(loaded, &view);
+    let props = AppProps { initial: Some(std::rc::Rc::new(initial)), prerendered: Some(view.into()) };
+    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,10 +1,11 @@
 //! Build-time prerender (native only; `atlas-prerender` runs it on Trunk's output, see
-//! `Trunk.toml`): the app rendered to HTML by Yew's server renderer with the bundled data, for the
-//! default view (`index.html`) and for each country with an entry (`country/<iso3>/index.html`),
-//! with the data and geometry the app needs to hydrate that markup carried in the page as JSON
-//! blocks (`crate::web::boot` reads them), a plain table of every deployment with its sources for
-//! readers without JavaScript, and link-preview tags pointing at images rendered from the same SVG
-//! as "Download SVG" (`preview`).
+//! `Trunk.toml`): the app rendered to HTML by Yew's server renderer with the bundled data, in every
+//! language, for the default view (`index.html`, `fr/index.html`…) and for each country with an
+//! entry (`country/<iso3>/index.html`, `fr/country/<iso3>/index.html`…); for readers without
+//! JavaScript, a plain table of every deployment with its sources on the home pages; and link-preview tags
+//! pointing at images rendered from the same SVG as "Download SVG" (`preview`). The pages carry
+//! neither the dataset nor the geometry: `assets/boot.js` requests both beside the wasm (one copy
+//! for every page, cached once), and the app hydrates the markup when they have arrived.
 
 pub mod preview;
 
@@ -14,7 +15,7 @@ use crate::data::model::Deployment;
 use crate::export::svg::xml_escape;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
-use crate::web::boot::{DATA_ID, GEO_ID, VIEW_ATTR};
+use crate::web::boot::VIEW_ATTR;
 use std::rc::Rc;
 use yew::LocalServerRenderer;
 
@@ -51,68 +52,54 @@ impl Page {
 }
 
 /// The folder of a language's home page: `""` for English, `fr/` for French.
-pub fn lang_dir(lang: Lang) -> String {
-    if lang == Lang::En { String::new() } else { format!("{}/", lang.code()) }
-}
+pub use crate::state::url::lang_dir;
 
-/// The site's pages: the default view, then one per country with an entry (by code), in
-/// English; then the default view in every other language (`fr/`, `es/`, …), so that a reader
-/// without JavaScript, a link preview or a search engine gets the first view in that language.
-/// (Country pages stay English: each page carries the whole dataset, and 77 countries × 5
-/// languages would add about 300 MB to the site; with JavaScript, `?lang=` translates them.)
+/// The site's pages, in every language: the default view, then one page per country with an
+/// entry (by code). English at the site root (`index.html`, `country/ken/`), every other language
+/// in its folder (`fr/`, `fr/country/ken/`), so that a reader without JavaScript, a link preview
+/// or a search engine gets the view in that language. The English home page comes first.
 pub fn pages(loaded: &Loaded) -> Vec<Page> {
-    let s = Lang::En.strings();
     let data = &loaded.data;
-    let total_countries = {
-        let mut c: Vec<&str> = data.deployments.iter().map(|d| d.country.as_str()).collect();
-        c.sort();
-        c.dedup();
-        c
-    };
-    let total_countries_n = total_countries.len();
-    let mut out = vec![Page {
-        lang: Lang::En,
-        query: String::new(),
-        dir: String::new(),
-        country: None,
-        // The home page keeps index.html's title.
-        title: String::new(),
-        description: if data.meta.description.is_empty() { s.subtitle.to_string() } else { data.meta.description.clone() },
-        image_alt: crate::export::embed::preview_alt(s, None, total_countries.len(), data.deployments.len()),
-    }];
-    for iso3 in total_countries {
-        let name = loaded.country_name(iso3);
-        let deps: Vec<&Deployment> = loaded.deployments_in(iso3);
-        let span = match (deps.first().map(|d| d.year), deps.iter().map(|d| d.end_year.unwrap_or(d.year)).max()) {
-            (Some(a), Some(b)) if a != b => format!(", {a}–{b}"),
-            (Some(a), _) => format!(", {a}"),
-            _ => String::new(),
-        };
-        let mut companies: Vec<&str> = deps.iter().flat_map(|d| d.companies.iter().map(|c| loaded.company_name(c))).collect();
-        companies.sort();
-        companies.dedup();
-        let by = if companies.is_empty() { String::new() } else { format!(" ({})", companies.join(", ")) };
-        out.push(Page {
-            lang: Lang::En,
-            query: format!("?country={iso3}"),
-            dir: crate::state::url::country_page(iso3),
-            country: Some(iso3.to_string()),
-            title: format!("{name} · {}", s.title),
-            description: format!("{name}: {}{span}{by}. {}", s.deployments(deps.len()), data.meta.description),
-            image_alt: crate::export::embed::preview_alt(s, Some((&name, deps.len())), 0, 0),
-        });
-    }
-    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+    let mut countries: Vec<&str> = data.deployments.iter().map(|d| d.country.as_str()).collect();
+    countries.sort();
+    countries.dedup();
+    let mut out = Vec::new();
+    for lang in Lang::ALL {
         let s = lang.strings();
+        let home_description = if lang == Lang::En && !data.meta.description.is_empty() { data.meta.description.clone() } else { s.subtitle.to_string() };
         out.push(Page {
             lang,
-            query: format!("?lang={}", lang.code()),
+            query: if lang == Lang::En { String::new() } else { format!("?lang={}", lang.code()) },
             dir: lang_dir(lang),
             country: None,
-            title: s.title.to_string(),
-            description: s.subtitle.to_string(),
-            image_alt: crate::export::embed::preview_alt(s, None, total_countries_n, data.deployments.len()),
+            // The English home page keeps index.html's title.
+            title: if lang == Lang::En { String::new() } else { s.title.to_string() },
+            description: home_description.clone(),
+            image_alt: crate::export::embed::preview_alt(s, None, countries.len(), data.deployments.len()),
         });
+        for &iso3 in &countries {
+            let name = loaded.country_name_in(iso3, lang);
+            let deps: Vec<&Deployment> = loaded.deployments_in(iso3);
+            let span = match (deps.first().map(|d| d.year), deps.iter().map(|d| d.end_year.unwrap_or(d.year)).max()) {
+                (Some(a), Some(b)) if a != b => format!(", {a}–{b}"),
+                (Some(a), _) => format!(", {a}"),
+                _ => String::new(),
+            };
+            let mut companies: Vec<&str> = deps.iter().flat_map(|d| d.companies.iter().map(|c| loaded.company_name(c))).collect();
+            companies.sort();
+            companies.dedup();
+            let by = if companies.is_empty() { String::new() } else { format!(" ({})", companies.join(", ")) };
+            let lang_q = if lang == Lang::En { String::new() } else { format!("&lang={}", lang.code()) };
+            out.push(Page {
+                lang,
+                query: format!("?country={iso3}{lang_q}"),
+                dir: crate::state::url::country_page_in(lang, iso3),
+                country: Some(iso3.to_string()),
+                title: format!("{name} · {}", s.title),
+                description: format!("{name}: {}{span}{by}. {home_description}", s.deployments(deps.len())),
+                image_alt: crate::export::embed::preview_alt(s, Some((&name, deps.len())), 0, 0),
+            });
+        }
     }
     out
 }
@@ -123,24 +110,49 @@ pub async fn render_app(loaded: Rc<Loaded>, query: &str) -> String {
     LocalServerRenderer::<App>::with_props(props).render().await
 }
 
-/// Every deployment in a plain table with its sources open and each country linking to its page:
-/// what readers without JavaScript get instead of the app's table (in `<noscript>`), in `lang`,
-/// after links to the first view in every other language.
-pub async fn render_index(loaded: Rc<Loaded>, lang: Lang) -> String {
-    let rows = Rc::new(loaded.data.deployments.clone());
-    let props = DataTableProps { loaded, rows, lang, caption: "".into(), on_select: Default::default(), plain: true };
-    let table = LocalServerRenderer::<DataTable>::with_props(props).hydratable(false).render().await;
-    format!("{}{table}", language_links(lang))
+/// Every deployment in a plain table with its sources open and each country linking to its page
+/// in `lang`: what readers without JavaScript get instead of the app's table (in `<noscript>`),
+/// after links to the same page in every other language. A country's page has no table: its
+/// panel, open in the markup, lists the country's deployments with their sources; a link leads to
+/// the whole table on the home page.
+/// (A country with more deployments than the panel shows before its "Show all" button, which
+/// needs the app, gets a table of its own deployments too.)
+pub async fn render_index(loaded: Rc<Loaded>, lang: Lang, country: Option<&str>) -> String {
+    let rows: Vec<Deployment> = match country {
+        None => loaded.data.deployments.clone(),
+        Some(c) if loaded.deployments_in(c).len() > crate::state::table::PANEL_PAGE => loaded.deployments_in(c).into_iter().cloned().collect(),
+        Some(_) => Vec::new(),
+    };
+    let table = if rows.is_empty() {
+        String::new()
+    } else {
+        let props = DataTableProps { loaded, rows: Rc::new(rows), lang, caption: "".into(), on_select: Default::default(), plain: true };
+        LocalServerRenderer::<DataTable>::with_props(props).hydratable(false).render().await
+    };
+    let all = match country {
+        Some(_) => format!(r#"<p class="static-all"><a href="{}">{}</a></p>"#, home_href(lang), xml_escape(lang.strings().static_all)),
+        None => String::new(),
+    };
+    format!("{}{table}{all}", language_links(lang, country))
 }
 
-/// Links to the site's home page in every other language, each named in itself (for readers
-/// without JavaScript, who cannot use the picker). Relative to the site root (`<base href>`).
-pub fn language_links(current: Lang) -> String {
+/// A language's home page, relative to the site root.
+fn home_href(lang: Lang) -> String {
+    if lang == Lang::En { "./".to_string() } else { lang_dir(lang) }
+}
+
+/// Links to the same page (the home page, or a country's) in every other language, each named in
+/// itself (for readers without JavaScript, who cannot use the picker). Relative to the site root
+/// (`<base href>`).
+pub fn language_links(current: Lang, country: Option<&str>) -> String {
     let links: Vec<String> = Lang::ALL
         .into_iter()
         .filter(|l| *l != current)
         .map(|l| {
-            let href = if l == Lang::En { "./".to_string() } else { lang_dir(l) };
+            let href = match country {
+                Some(c) => crate::state::url::country_page_in(l, c),
+                None => home_href(l),
+            };
             format!(r#"<a href="{href}" hreflang="{c}" lang="{c}">{}</a>"#, xml_escape(l.native_name()), c = l.code())
         })
         .collect();
@@ -177,20 +189,22 @@ pub fn head_tags(page: &Page, base: Option<&str>) -> String {
     let title = if page.title.is_empty() { Lang::En.strings().title.to_string() } else { page.title.clone() };
     let mut t = String::new();
     t.push_str(&format!(r#"<link rel="canonical" href="{}">"#, e(&canonical)));
-    if page.country.is_none() {
-        // The home page in every language, for search engines (English is the default).
-        for l in Lang::ALL {
-            let dir = lang_dir(l);
-            let href = match base {
-                Some(b) => format!("{b}{dir}"),
-                None if dir.is_empty() => "./".to_string(),
-                None => dir,
-            };
-            t.push_str(&format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, l.code(), e(&href)));
+    // The same page in every language, for search engines (English is the default).
+    let href = |l: Lang| {
+        let dir = match &page.country {
+            Some(c) => crate::state::url::country_page_in(l, c),
+            None => lang_dir(l),
+        };
+        match base {
+            Some(b) => format!("{b}{dir}"),
+            None if dir.is_empty() => "./".to_string(),
+            None => dir,
         }
-        let root = base.map(str::to_string).unwrap_or_else(|| "./".into());
-        t.push_str(&format!(r#"<link rel="alternate" hreflang="x-default" href="{}">"#, e(&root)));
+    };
+    for l in Lang::ALL {
+        t.push_str(&format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, l.code(), e(&href(l))));
     }
+    t.push_str(&format!(r#"<link rel="alternate" hreflang="x-default" href="{}">"#, e(&href(Lang::En))));
     if page.lang != Lang::En {
         t.push_str(&format!(r#"<meta property="og:locale" content="{}">"#, page.lang.code()));
     }
@@ -216,8 +230,6 @@ pub fn head_tags(page: &Page, base: Option<&str>) -> String {
 pub struct Parts<'a> {
     pub app: &'a str,
     pub index: &'a str,
-    /// The JSON blocks (`json_block`), shared by every page.
-    pub blocks: &'a str,
 }
 
 /// The language pack a page in another language than English carries, so that the app can
@@ -250,7 +262,8 @@ fn tag_with(html: &str, open: &str, needles: &[&str]) -> Option<(usize, usize)> 
 
 /// Writes a page from Trunk's (possibly minified: unquoted attributes, omitted `<head>`)
 /// `index.html`: title, description, preview tags, `<base>` for pages in sub-folders, the app's
-/// markup in `#app` with the view it shows, the no-script table, and the JSON blocks.
+/// markup in `#app` with the view it shows, the no-script table, and the language pack of a page
+/// in another language than English.
 pub fn assemble(template: &str, page: &Page, base: Option<&str>, parts: &Parts) -> Result<String, String> {
     let mut html = template.to_string();
     let missing = |what: &str| format!("index.html has no {what}");
@@ -290,13 +303,8 @@ pub fn assemble(template: &str, page: &Page, base: Option<&str>, parts: &Parts) 
     );
     html.replace_range(main_start..main_end, &main);
     let body_end = html.rfind("</body>").ok_or_else(|| missing("</body>"))?;
-    html.insert_str(body_end, &format!("{}{}", parts.blocks, pack_block(page.lang)?));
+    html.insert_str(body_end, &pack_block(page.lang)?);
     Ok(html)
-}
-
-/// The JSON blocks of the bundled data and geometry.
-pub fn blocks(data_json: &str, geo_json: &str) -> Result<String, String> {
-    Ok(format!("{}{}", json_block(DATA_ID, data_json)?, json_block(GEO_ID, geo_json)?))
 }
 
 #[cfg(test)]
@@ -336,12 +344,18 @@ mod tests {
         let t = head_tags(&page("country/ken/"), None);
         assert!(t.contains(r#"href="country/ken/""#) && t.contains(r#"<meta property="og:image" content="preview.png">"#));
         assert!(!t.contains("og:url"));
+        // The same country's page in every language, English the default.
+        let t = head_tags(&page("country/ken/"), Some("https://n.example/a/"));
+        assert!(t.contains(r#"<link rel="alternate" hreflang="ar" href="https://n.example/a/ar/country/ken/">"#), "{t}");
+        assert!(t.contains(r#"<link rel="alternate" hreflang="x-default" href="https://n.example/a/country/ken/">"#));
+        let t = head_tags(&Page { country: None, ..page("") }, None);
+        assert!(t.contains(r#"<link rel="alternate" hreflang="zh" href="zh/">"#) && t.contains(r#"hreflang="x-default" href="./""#), "{t}");
     }
 
     #[test]
     fn assembles_a_minified_template() {
         let template = "<!doctype html><html lang=en><meta charset=utf-8><title>Old</title><meta content=\"d\" name=description><link href=style.css rel=stylesheet><link href=surveillance-atlas.js rel=modulepreload><link as=fetch crossorigin href=surveillance-atlas_bg.wasm rel=preload type=application/wasm><link rel=\"preload\" href=x.wasm></head><body><main id=app><noscript>x</noscript></main><p id=panic hidden></p></body></html>";
-        let parts = Parts { app: "<div class=\"atlas\">APP</div>", index: "<table></table>", blocks: "<script type=\"application/json\" id=\"atlas-data\">{}</script>" };
+        let parts = Parts { app: "<div class=\"atlas\">APP</div>", index: "<table></table>" };
         let html = assemble(template, &page("country/ken/"), None, &parts).unwrap();
         assert!(html.contains("<title>Kenya &lt;x&gt;</title>"), "{html}");
         assert!(html.contains(r#"<meta name="description" content="Kenya &amp; co">"#));
@@ -350,7 +364,11 @@ mod tests {
         assert!(html.contains(r#"<main id="app" data-view="?country=KEN"><div class="atlas">APP</div></main><noscript><section class="static-index"><table></table></section></noscript>"#));
         assert!(!html.contains("<noscript>x"));
         assert!(!html.contains("preload") && html.contains("rel=stylesheet>"), "only the stylesheet is fetched before the map: {html}");
-        assert!(html.find("atlas-data").unwrap() > html.find("id=panic").unwrap());
+        assert!(!html.contains("application/json"), "the data is not in the page: boot.js requests it");
+        // A page in another language carries its pack, after the markup.
+        let fr = assemble(template, &Page { lang: Lang::Fr, ..page("fr/country/ken/") }, None, &parts).unwrap();
+        assert!(fr.contains(r#"<html lang="fr" dir="ltr">"#) && fr.contains(r#"<base href="../../../">"#));
+        assert!(fr.find("id=\"atlas-pack\"").unwrap() > fr.find("id=panic").unwrap());
         let home = assemble(template, &Page { dir: String::new(), title: String::new(), ..page("") }, None, &parts).unwrap();
         assert!(home.contains("<title>Old</title>") && !home.contains("<base"));
         assert!(assemble("<html></html>", &page(""), None, &parts).is_err());

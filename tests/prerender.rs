@@ -1,5 +1,5 @@
-//! The build-time prerender (`atlas-prerender`): pages hold the whole first view, the no-script
-//! table and the data; country pages hold their panel; preview images are real pictures.
+//! The build-time prerender (`atlas-prerender`): pages hold the whole first view and the no-script
+//! table, in every language; country pages hold their panel; preview images are real pictures.
 
 mod common;
 
@@ -18,9 +18,8 @@ fn text(s: &str) -> String {
 async fn page_html(loaded: Rc<Loaded>, page: &Page) -> String {
     let template = common::read("index.html");
     let app = prerender::render_app(loaded.clone(), &page.query).await;
-    let index = prerender::render_index(loaded, page.lang).await;
-    let blocks = prerender::blocks(&common::read("assets/data/atlas.json"), &common::read("assets/geo/world.json")).unwrap();
-    prerender::assemble(&template, page, None, &Parts { app: &app, index: &index, blocks: &blocks }).unwrap()
+    let index = prerender::render_index(loaded, page.lang, page.country.as_deref()).await;
+    prerender::assemble(&template, page, None, &Parts { app: &app, index: &index }).unwrap()
 }
 
 #[tokio::test]
@@ -62,9 +61,10 @@ async fn home_page_holds_every_shape_summary_and_source_link() {
         assert!(table.contains(&format!("href=\"country/{}/\"", d.country.to_ascii_lowercase())));
     }
     assert!(!table.contains("<button"), "no control that needs the app");
-    // The data travels in the page, and the view the markup shows is named.
+    // The view the markup shows is named; the data is not in the page (boot.js requests it).
     assert!(html.contains("<main id=\"app\" data-view=\"\">"));
-    assert!(html.contains("<script type=\"application/json\" id=\"atlas-data\">") && html.contains("<script type=\"application/json\" id=\"atlas-geo\">"));
+    assert!(!html.contains("id=\"atlas-data\"") && !html.contains("id=\"atlas-geo\""));
+    assert!(!table.contains("class=\"static-all\""), "the home page's table is the whole table");
     assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
 }
 
@@ -88,7 +88,8 @@ async fn country_page_holds_its_panel_title_and_preview_tags() {
     let mut countries: Vec<&str> = loaded.data.deployments.iter().map(|d| d.country.as_str()).collect();
     countries.sort();
     countries.dedup();
-    assert_eq!(pages.len(), countries.len() + 1 + 5, "home, one page per country with an entry, home in five other languages");
+    assert_eq!(pages.len(), (countries.len() + 1) * 6, "in six languages: home and one page per country with an entry");
+    assert_eq!((pages[0].dir.as_str(), pages[0].lang), ("", Lang::En), "the English home page first");
     let kenya = pages.iter().find(|p| p.country.as_deref() == Some("KEN")).unwrap();
     assert_eq!(kenya.dir, "country/ken/");
     let html = page_html(loaded.clone(), kenya).await;
@@ -106,6 +107,61 @@ async fn country_page_holds_its_panel_title_and_preview_tags() {
     assert!(html.contains("<meta property=\"og:image\" content=\"preview.png\">"));
     // The app hydrates the page with the same state as this render.
     assert_eq!(html.matches("data-view=").count(), 1);
+    // Without JavaScript: the open panel lists Kenya's deployments and their sources; after it, a
+    // link to the whole table and Kenya's page in the other languages (no second copy of them).
+    for d in loaded.deployments_in("KEN") {
+        for sid in &d.sources {
+            let src = loaded.data.sources.iter().find(|s| &s.id == sid).unwrap();
+            if let Some(url) = &src.url {
+                assert!(app.contains(&format!("href=\"{}\"", url.replace('&', "&amp;"))), "link {url} of {}", d.id);
+            }
+        }
+    }
+    let table = &html[html.find("<noscript><section class=\"static-index\">").unwrap()..];
+    assert!(!table.contains("<table"), "no table on a country page");
+    // A country with more deployments than the panel's first page gets its own table too.
+    let mut data = common::dataset();
+    let first = data.deployments.iter().find(|d| d.country == "KEN").unwrap().clone();
+    for i in 0..surveillance_atlas::state::table::PANEL_PAGE {
+        let mut d = first.clone();
+        d.id = format!("ken-extra-{i}");
+        data.deployments.push(d);
+    }
+    let many = Rc::new(Loaded::new(data, common::world(), Vec::new()));
+    let index = prerender::render_index(many.clone(), Lang::En, Some("KEN")).await;
+    assert_eq!(index.matches("<tr ").count(), many.deployments_in("KEN").len(), "{index}");
+    assert!(table.contains(&format!(r#"<p class="static-all"><a href="./">{}</a></p>"#, text(Lang::En.strings().static_all))));
+    assert!(table.contains(r#"<a href="fr/country/ken/" hreflang="fr" lang="fr">Français</a>"#), "{table}");
+}
+
+#[tokio::test]
+async fn every_country_page_exists_in_every_language() {
+    let loaded = Rc::new(common::loaded());
+    let pages = prerender::pages(&loaded);
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let s = lang.strings();
+        let page = pages.iter().find(|p| p.lang == lang && p.country.as_deref() == Some("KEN")).unwrap_or_else(|| panic!("no {lang:?} Kenya page"));
+        assert_eq!(page.dir, format!("{}/country/ken/", lang.code()));
+        assert_eq!(page.query, format!("?country=KEN&lang={}", lang.code()));
+        let name = loaded.country_name_in("KEN", lang);
+        assert_eq!(page.title, format!("{name} · {}", s.title));
+        assert!(page.description.starts_with(&format!("{name}: {}", s.deployments(loaded.deployments_in("KEN").len()))), "{lang:?}: {}", page.description);
+        let html = page_html(loaded.clone(), page).await;
+        assert!(html.contains(&format!(r#"<html lang="{}" dir="{}">"#, lang.code(), lang.dir())), "{lang:?}");
+        assert!(html.contains(r#"<base href="../../../">"#), "{lang:?}: base");
+        let app = &html[html.find("<main id=\"app\"").unwrap()..html.find("</main>").unwrap()];
+        assert!(app.starts_with(&format!(r#"<main id="app" data-view="?country=KEN&amp;lang={}">"#, lang.code())), "{lang:?}: {}", &app[..80]);
+        assert!(app.contains("id=\"country-panel\"") && app.contains(&format!(">{}</h2>", text(&name))), "{lang:?}: the panel, in the language");
+        let table = &html[html.find("<noscript><section class=\"static-index\">").unwrap()..];
+        assert!(table.contains(&format!(r#"<p class="static-all"><a href="{}/">{}</a></p>"#, lang.code(), text(s.static_all))), "{lang:?}");
+        assert!(table.contains(r#"<a href="country/ken/" hreflang="en" lang="en">English</a>"#), "{lang:?}");
+        assert!(html.contains(&format!(r#"<link rel="canonical" href="{}/country/ken/">"#, lang.code())), "{lang:?}");
+        assert!(html.contains(r#"id="atlas-pack""#), "{lang:?}: the pack travels in the page");
+    }
+    // Each page's own table links countries to their pages in its language.
+    let es = pages.iter().find(|p| p.lang == Lang::Es && p.country.is_none()).unwrap();
+    let html = page_html(loaded.clone(), es).await;
+    assert!(html.contains(r#"href="es/country/ken/""#));
 }
 
 /// Where a point of the map lands in a preview: the export draws the map in a nested

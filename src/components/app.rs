@@ -412,7 +412,8 @@ pub fn App(props: &AppProps) -> Html {
             // Where the view lives (export::embed): under the public base URL, else this page's
             // site root; a selected country's own page when the site was prerendered and is
             // served over http(s) (the offline file has no country pages beside it).
-            let base = embed::snippet_base(public_url.as_deref(), &here);
+            let page_lang = props.prerendered.as_deref().and_then(|v| url::parse(v).lang).unwrap_or(Lang::En);
+            let base = embed::snippet_base(public_url.as_deref(), &here, page_lang);
             let country_pages = props.prerendered.is_some() && !base.is_empty();
             let mut share_view = state.view.clone();
             share_view.embed = false;

@@ -69,7 +69,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             <tr key={d.id.clone()} id={format!("row-{}", d.id)} tabindex={(first_new.as_ref() == Some(&d.id)).then_some("-1")}>
                 <th scope="row">
                     if props.plain {
-                        <a href={crate::state::url::country_page(&d.country)}>{ name }</a>
+                        <a href={crate::state::url::country_page_in(lang, &d.country)}>{ name }</a>
                     } else {
                         <button type="button" class="link-button" onclick={select}>{ name }</button>
                     }

@@ -5,6 +5,7 @@
 //! it the page's address and the public base URL, `components::share_panel` shows the results.
 
 use crate::export::svg::xml_escape;
+use crate::i18n::Lang;
 use crate::state::url;
 use crate::state::view::ViewState;
 
@@ -44,13 +45,20 @@ pub fn site_root(page_url: &str) -> String {
 /// The base the snippets' URLs start from: the public base URL (the build's `ATLAS_PUBLIC_URL`,
 /// else the page's absolute canonical link), else the root of the http(s) page the reader is on;
 /// empty (relative URLs, from the site root) when none is known, e.g. in the offline file.
-pub fn snippet_base(public: Option<&str>, page_url: &str) -> String {
-    public
+/// `page_lang` is the language of the prerendered page's folder (`fr/`, `fr/country/ken/`: French;
+/// the root's pages: English), which is taken off too.
+pub fn snippet_base(public: Option<&str>, page_url: &str, page_lang: Lang) -> String {
+    let root = public
         .map(str::trim)
         .filter(|p| crate::data::validate::is_http_url(p))
         .map(site_root_of_public)
         .or_else(|| crate::data::validate::is_http_url(page_url).then(|| site_root(page_url)))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let dir = url::lang_dir(page_lang);
+    match root.strip_suffix(dir.as_str()) {
+        Some(r) if !dir.is_empty() && r.ends_with('/') => r.to_string(),
+        _ => root,
+    }
 }
 
 /// A public URL as a site root: `https://n.example/atlas` → `https://n.example/atlas/`, and a
@@ -85,16 +93,25 @@ impl Place {
     }
 }
 
-/// Where `view` lives: a selected country's page when `country_pages` (the site was
-/// prerendered, so `country/<iso3>/` exists), else the site root; the country is then in the page
-/// and the query keeps everything else (year, filters, tab, language...).
+/// Where `view` lives: when `country_pages` (the site was prerendered, so `country/<iso3>/` and
+/// the language folders `fr/`, `fr/country/<iso3>/`... exist), the page of the view's language and
+/// selected country, whose query then keeps everything else (year, filters, tab...); else the site
+/// root with the whole view in the query. (`lang=en` stays in the query: it overrides the
+/// reader's browser language, which the English pages otherwise follow.)
 pub fn place(base: &str, view: &ViewState, country_pages: bool) -> Place {
     let mut v = view.clone();
+    let dir = match v.lang {
+        Some(l) if country_pages && l != Lang::En => {
+            v.lang = None;
+            url::lang_dir(l)
+        }
+        _ => String::new(),
+    };
     let page = match v.country.take() {
-        Some(c) if country_pages => format!("{base}{}", url::country_page(&c)),
+        Some(c) if country_pages => format!("{base}{dir}{}", url::country_page(&c)),
         other => {
             v.country = other;
-            base.to_string()
+            format!("{base}{dir}")
         }
     };
     let preview = format!("{page}{PREVIEW}");
@@ -150,7 +167,6 @@ pub fn preview_alt(s: &crate::i18n::Strings, country: Option<(&str, usize)>, cou
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     fn view(q: &str) -> ViewState {
         url::parse(q)
@@ -170,20 +186,35 @@ mod tests {
 
     #[test]
     fn the_base_is_the_public_url_else_the_http_page_else_relative() {
-        assert_eq!(snippet_base(Some("https://news.example/atlas"), "http://127.0.0.1:8080/?x=1"), "https://news.example/atlas/");
-        assert_eq!(snippet_base(Some("https://news.example/atlas/country/ken/"), ""), "https://news.example/atlas/", "a country page's canonical link");
-        assert_eq!(snippet_base(Some("./"), "http://127.0.0.1:8080/country/uga/"), "http://127.0.0.1:8080/", "a relative canonical link is no public URL");
-        assert_eq!(snippet_base(None, "file:///media/usb/surveillance-atlas-offline.html"), "");
-        assert_eq!(snippet_base(Some("javascript:alert(1)"), ""), "");
+        assert_eq!(snippet_base(Some("https://news.example/atlas"), "http://127.0.0.1:8080/?x=1", Lang::En), "https://news.example/atlas/");
+        assert_eq!(snippet_base(Some("https://news.example/atlas/country/ken/"), "", Lang::En), "https://news.example/atlas/", "a country page's canonical link");
+        assert_eq!(snippet_base(Some("./"), "http://127.0.0.1:8080/country/uga/", Lang::En), "http://127.0.0.1:8080/", "a relative canonical link is no public URL");
+        assert_eq!(snippet_base(None, "file:///media/usb/surveillance-atlas-offline.html", Lang::En), "");
+        assert_eq!(snippet_base(Some("javascript:alert(1)"), "", Lang::En), "");
+        // A page in a language folder: the folder goes too, from the canonical link or the address.
+        assert_eq!(snippet_base(Some("https://news.example/atlas/fr/country/ken/"), "", Lang::Fr), "https://news.example/atlas/");
+        assert_eq!(snippet_base(None, "http://127.0.0.1:8080/ar/?year=2015", Lang::Ar), "http://127.0.0.1:8080/");
+        assert_eq!(snippet_base(None, "http://127.0.0.1:8080/zh/country/chl/", Lang::Zh), "http://127.0.0.1:8080/");
+        // An English page of a site that lives in a folder named like a language keeps it.
+        assert_eq!(snippet_base(None, "https://news.example/es/", Lang::En), "https://news.example/es/");
     }
 
     #[test]
     fn a_selected_country_lives_on_its_page() {
-        let p = place("https://n.example/a/", &view("?country=KEN&year=2015&lang=fr"), true);
+        let p = place("https://n.example/a/", &view("?country=KEN&year=2015"), true);
         assert_eq!(p.page, "https://n.example/a/country/ken/");
         assert_eq!(p.preview, "https://n.example/a/country/ken/preview.png");
-        assert_eq!(p.query, "?year=2015&lang=fr");
-        assert_eq!(p.link(), "https://n.example/a/country/ken/?year=2015&lang=fr");
+        assert_eq!(p.query, "?year=2015");
+        assert_eq!(p.link(), "https://n.example/a/country/ken/?year=2015");
+        // In another language, the country's page in that language, which implies it.
+        let p = place("https://n.example/a/", &view("?country=KEN&year=2015&lang=fr"), true);
+        assert_eq!(p.page, "https://n.example/a/fr/country/ken/");
+        assert_eq!(p.preview, "https://n.example/a/fr/country/ken/preview.png");
+        assert_eq!(p.link(), "https://n.example/a/fr/country/ken/?year=2015");
+        assert_eq!(place("https://n.example/a/", &view("?lang=ar&tab=table"), true).link(), "https://n.example/a/ar/?tab=table");
+        assert_eq!(place("", &view("?lang=en&country=KEN"), true).link(), "country/ken/?lang=en");
+        // Without prerendered pages the language stays in the query.
+        assert_eq!(place("https://n.example/a/", &view("?lang=fr&country=KEN"), false).link(), "https://n.example/a/?country=KEN&lang=fr");
         // Without prerendered pages the country stays in the query.
         let p = place("https://n.example/a/", &view("?country=KEN"), false);
         assert_eq!((p.page.as_str(), p.preview.as_str(), p.query.as_str()), ("https://n.example/a/", "https://n.example/a/preview.png", "?country=KEN"));

@@ -135,6 +135,7 @@ pub const STRINGS: Strings = Strings {
     theme_label: "المظهر",
     theme_names: ["تلقائي", "فاتح", "داكن"],
     language_label: "اللغة",
+    static_all: "جميع عمليات النشر الموثّقة في كل البلدان",
     language_name: "العربية",
     svg_source: "المصدر: أطلس المراقبة،",
     svg_map_credit: "المصادر مذكورة في كل مدخل. الخريطة: Natural Earth عبر world-atlas؛ الأسماء: world-countries.",

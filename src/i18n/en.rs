@@ -119,6 +119,7 @@ pub const STRINGS: Strings = Strings {
     theme_label: "Theme",
     theme_names: ["Auto", "Light", "Dark"],
     language_label: "Language",
+    static_all: "All documented deployments, in every country",
     language_name: "English",
     svg_source: "Source: Surveillance Atlas,",
     svg_map_credit: "sources cited per entry. Map: Natural Earth via world-atlas; names: world-countries.",

@@ -119,6 +119,7 @@ pub const STRINGS: Strings = Strings {
     theme_label: "Tema",
     theme_names: ["Automático", "Claro", "Oscuro"],
     language_label: "Idioma",
+    static_all: "Todos los despliegues documentados, en todos los países",
     language_name: "Español",
     svg_source: "Fuente: Atlas de la vigilancia,",
     svg_map_credit: "fuentes citadas en cada entrada. Mapa: Natural Earth vía world-atlas; nombres: world-countries.",

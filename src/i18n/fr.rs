@@ -119,6 +119,7 @@ pub const STRINGS: Strings = Strings {
     theme_label: "Thème",
     theme_names: ["Auto", "Clair", "Sombre"],
     language_label: "Langue",
+    static_all: "Tous les déploiements documentés, dans tous les pays",
     language_name: "Français",
     svg_source: "Source : Atlas de la surveillance,",
     svg_map_credit: "sources citées pour chaque entrée. Carte : Natural Earth via world-atlas ; noms : world-countries.",

@@ -120,6 +120,7 @@ pub const STRINGS: Strings = Strings {
     theme_label: "Tema",
     theme_names: ["Automático", "Claro", "Escuro"],
     language_label: "Idioma",
+    static_all: "Todas as implantações documentadas, em todos os países",
     language_name: "Português",
     svg_source: "Fonte: Atlas da vigilância,",
     svg_map_credit: "fontes citadas em cada registro. Mapa: Natural Earth via world-atlas; nomes: world-countries.",

@@ -120,6 +120,7 @@ pub const STRINGS: Strings = Strings {
     theme_label: "主题",
     theme_names: ["自动", "浅色", "深色"],
     language_label: "语言",
+    static_all: "所有国家的全部已记录部署",
     language_name: "中文",
     svg_source: "来源：监控技术地图集，",
     svg_map_credit: "各条目均注明来源。地图：Natural Earth，经由 world-atlas；名称：world-countries。",

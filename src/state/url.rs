@@ -199,6 +199,17 @@ pub fn country_page(iso3: &str) -> String {
     format!("country/{}/", iso3.to_ascii_lowercase())
 }
 
+/// The folder of the prerendered pages in a language, relative to the site root: `""` for
+/// English, `fr/` for French (its home page `fr/`, its country pages `fr/country/ken/`).
+pub fn lang_dir(lang: Lang) -> String {
+    if lang == Lang::En { String::new() } else { format!("{}/", lang.code()) }
+}
+
+/// A country's prerendered page in a language (`country/ken/`, `fr/country/ken/`).
+pub fn country_page_in(lang: Lang, iso3: &str) -> String {
+    format!("{}{}", lang_dir(lang), country_page(iso3))
+}
+
 /// The view to show after hydrating a prerendered page: the view its markup shows (a country
 /// page's `?country=KEN`) with the page URL's own parameters on top.
 pub fn startup_view(prerendered: &str, location: &str) -> ViewState {
@@ -209,6 +220,14 @@ pub fn startup_view(prerendered: &str, location: &str) -> ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_in_a_language_live_in_its_folder() {
+        assert_eq!(lang_dir(Lang::En), "");
+        assert_eq!(lang_dir(Lang::Ar), "ar/");
+        assert_eq!(country_page_in(Lang::En, "KEN"), "country/ken/");
+        assert_eq!(country_page_in(Lang::Zh, "KEN"), "zh/country/ken/");
+    }
 
     #[test]
     fn every_language_survives_the_round_trip() {

@@ -1,10 +1,11 @@
-//! What the build-time prerender left in the page (`atlas-prerender`, see `crate::prerender`):
-//! the dataset and the geometry as `<script type="application/json">` blocks (data, not run, so
-//! the page's CSP allows them) and the view the markup shows (`data-view` on `#app`). The app
-//! reads them instead of fetching the files again, and hydrates the markup. Outside the browser,
-//! and on a page built without the prerender (`trunk serve`), there is nothing to read.
+//! What the page carries for the app: the view the prerendered markup shows (`data-view` on
+//! `#app`, written by `atlas-prerender`, see `crate::prerender`), the language pack of a page in
+//! another language than English, and in the single-file offline copy the dataset and the
+//! geometry, all as `<script type="application/json">` blocks (data, not run, so the page's CSP
+//! allows them). Outside the browser, and on a page built without the prerender (`trunk serve`),
+//! there is nothing to read.
 
-/// Id of the block holding `data/atlas.json`.
+/// Id of the block holding `data/atlas.json` (the offline copy).
 pub const DATA_ID: &str = "atlas-data";
 /// Id of the block holding `geo/world.json`.
 pub const GEO_ID: &str = "atlas-geo";
@@ -38,16 +39,15 @@ pub fn prerendered_view() -> Option<String> {
     None
 }
 
-/// The bundled dataset and geometry from the page, validated, with the view the markup shows;
-/// None when the page was not prerendered (or its blocks do not load, which the fetch path then
-/// reports).
+/// The bundled dataset and geometry from the page, validated, when the page carries them (the
+/// single-file offline copy, `scripts/offline.mjs`); None otherwise (prerendered pages do not:
+/// `assets/boot.js` requests the files), or when its blocks do not load (logged).
 /// `data_url` is the bundled dataset's address, named in messages.
-pub fn prerendered(data_url: &str) -> Option<(std::rc::Rc<crate::state::app::Loaded>, String)> {
-    let view = prerendered_view()?;
+pub fn embedded_data(data_url: &str) -> Option<std::rc::Rc<crate::state::app::Loaded>> {
     let data = embedded(DATA_ID)?;
     let geo = embedded(GEO_ID)?;
     match crate::data::load::build(data_url, &data, &geo) {
-        Ok(l) => Some((std::rc::Rc::new(l), view)),
+        Ok(l) => Some(std::rc::Rc::new(l)),
         Err(e) => {
             crate::web::dom::log(&format!("{}: {}", e.title, e.details.join("; ")));
             None

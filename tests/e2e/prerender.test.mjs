@@ -40,14 +40,13 @@ async function watched(url, { width = 1280, height = 900 } = {}) {
 /** Elements inside #app: the markup the prerender wrote, or what the app made of it. */
 const appNodes = (page) => page.evaluate(() => document.querySelectorAll('#app *').length);
 
-test('the HTML response alone holds the map, the data and a table of every deployment', async () => {
+test('the HTML response alone holds the map and a table of every deployment, not the data', async () => {
   const html = await (await fetch(server.base)).text();
   const app = html.slice(html.indexOf('<main id="app"'), html.indexOf('</main>'));
   assert.equal((app.match(/<path [^>]*class="country bin-/g) || []).length, shapes, 'every shape in #app');
   for (const c of countries) assert.ok(app.includes(`id="c-${c}"`), `${c} shaded`);
   assert.ok(app.includes('class="legend"') && app.includes('class="tl-chart"') && app.includes('class="glance"'));
-  assert.ok(html.includes('<script type="application/json" id="atlas-data">'));
-  assert.ok(html.includes('<script type="application/json" id="atlas-geo">'));
+  assert.ok(!html.includes('id="atlas-data"') && !html.includes('id="atlas-geo"'), 'the data is requested beside the wasm, once for every page');
   const table = html.slice(html.indexOf('<noscript><section class="static-index">'));
   for (const d of data.deployments) assert.ok(table.includes(`id="row-${d.id}"`), `row ${d.id}`);
 });
@@ -107,7 +106,10 @@ test('without JavaScript: axe-core finds no violation', async () => {
   }
 });
 
-test('hydration: no warning, the same nodes, no layout shift, the data not fetched again, Kenya still opens', async () => {
+/** How many times each of the bundled files was requested. */
+const fetchedOnce = (requests) => ['data/atlas.json', 'geo/world.json'].map((f) => requests.filter((u) => u.endsWith('/' + f)).length);
+
+test('hydration: no warning, the same nodes, no layout shift, the data fetched once, Kenya still opens', async () => {
   const nojs = await browser.newContext({ javaScriptEnabled: false });
   const p0 = await nojs.newPage();
   await p0.goto(server.base);
@@ -122,7 +124,7 @@ test('hydration: no warning, the same nodes, no layout shift, the data not fetch
     assert.equal(await page.locator('svg.map path.country').count(), shapes, 'no duplicated shapes');
     const shift = await page.evaluate(() => window.__shift);
     assert.ok(shift <= 0.01, `layout shift ${shift}`);
-    assert.ok(!requests.some((u) => /\/(data\/atlas|geo\/world)\.json/.test(u)), `data not fetched again: ${requests.join(' ')}`);
+    assert.deepEqual(fetchedOnce(requests), [1, 1], `dataset and geometry fetched once each: ${requests.join(' ')}`);
     assert.ok(await page.locator('.filters').isVisible(), 'controls shown once the app runs');
     await page.screenshot({ path: `${SHOTS}/prerender-hydrated-${width}.png` });
     await page.click('#c-KEN');
@@ -222,17 +224,17 @@ test('embed dialog: AMP and newsletter snippets point at the view, its page and 
   assert.deepEqual(messages, []);
   await context.close();
 
-  // No selection: the site root and the main preview; French labels and alt text.
+  // No selection, in French: the French home page and its preview; French labels and alt text.
   const home = await watched(server.base + '?lang=fr');
   await mapReady(home.page);
   const amp2 = await shareField(home.page, 'amp-code');
-  assert.equal(attr(amp2, 'amp-img', 'src'), `${server.base}preview.png`);
-  assert.ok(fs.existsSync(path.join(DIST, 'preview.png')));
+  assert.equal(attr(amp2, 'amp-img', 'src'), `${server.base}fr/preview.png`);
+  assert.ok(fs.existsSync(path.join(DIST, 'fr/preview.png')));
   assert.match(attr(amp2, 'amp-img', 'alt'), /^Atlas de la surveillance: /);
   assert.equal(await home.page.locator('label[for=amp-code]').innerText(), 'Code AMP (pages Google AMP)');
   const image2 = await shareField(home.page, 'image-code');
-  assert.equal(attr(image2, 'img', 'src'), `${server.base}preview.png`);
-  assert.equal(new URL(attr(image2, 'a', 'href')).pathname, '/');
+  assert.equal(attr(image2, 'img', 'src'), `${server.base}fr/preview.png`);
+  assert.equal(new URL(attr(image2, 'a', 'href')).pathname, '/fr/');
   await home.page.screenshot({ path: `${SHOTS}/prerender-share-fr-1280.png`, fullPage: true });
   assert.deepEqual(home.messages, []);
   await home.context.close();
@@ -257,7 +259,7 @@ test('every other language has its own prerendered home page: readable without J
     await p.waitForURL(server.base);
     assert.equal(await p.evaluate(() => document.documentElement.lang), 'en');
     await nojs.close();
-    // With JavaScript: hydrated in the language, the same nodes, no warning, no pack or data fetched.
+    // With JavaScript: hydrated in the language, the same nodes, no warning, no pack fetched.
     const { context, page, messages, requests } = await watched(`${server.base}${lang}/`, { width: 1280 });
     await mapReady(page);
     await page.waitForTimeout(300);
@@ -265,7 +267,8 @@ test('every other language has its own prerendered home page: readable without J
     assert.equal(await appNodes(page), before, `${lang}: hydration keeps the prerendered tree`);
     assert.equal(await page.locator('h1').innerText(), title);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-    assert.ok(!requests.some((u) => /\/(i18n\/[a-z]{2}|data\/atlas|geo\/world)\.json/.test(u)), `${lang}: nothing fetched again: ${requests.join(' ')}`);
+    assert.ok(!requests.some((u) => /\/i18n\/[a-z]{2}\.json/.test(u)), `${lang}: the pack is in the page: ${requests.join(' ')}`);
+    assert.deepEqual(fetchedOnce(requests), [1, 1], `${lang}: dataset and geometry fetched once each`);
     const shift = await page.evaluate(() => window.__shift);
     assert.ok(shift <= 0.01, `${lang}: layout shift ${shift}`);
     await page.click('#c-KEN');
@@ -273,4 +276,52 @@ test('every other language has its own prerendered home page: readable without J
     if (lang === 'ar') await page.screenshot({ path: `${SHOTS}/prerender-hydrated-ar-1280.png` });
     await context.close();
   }
+});
+
+test('every country page exists in every language: readable without JavaScript, hydrated with its panel, shared as itself', async () => {
+  const langs = ['fr', 'es', 'pt', 'ar', 'zh'];
+  for (const c of countries) for (const l of langs) assert.ok(fs.existsSync(path.join(DIST, l, 'country', c.toLowerCase(), 'index.html')), `${l} ${c}`);
+  const kenya = data.deployments.filter((d) => d.country === 'KEN').length;
+  for (const lang of langs) {
+    const names = JSON.parse(fs.readFileSync(path.join(DIST, `i18n/${lang}.json`), 'utf8')).countries;
+    // Without JavaScript: the panel in the flow with Kenya's deployments and sources, a link to
+    // the whole table, the same page in the other languages.
+    for (const width of lang === 'ar' ? [375, 1280] : [375]) {
+      const nojs = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+      const p = await nojs.newPage();
+      await p.goto(`${server.base}${lang}/country/ken/`);
+      assert.equal(await p.evaluate(() => document.documentElement.lang), lang);
+      assert.equal(await p.locator('#country-panel h2').innerText(), names.KEN, `${lang}: panel in the language`);
+      assert.equal(await p.locator('#country-panel article.deployment[id^=d-]').count(), kenya, `${lang}: Kenya's deployments in the panel`);
+      assert.ok(await p.locator('#country-panel a[href^="http"]').first().isVisible(), `${lang}: their sources`);
+      assert.equal(await p.locator('.static-index table').count(), 0, `${lang}: no second copy in a table`);
+      assert.ok(await p.locator('.static-langs a[hreflang=en]').isVisible());
+      if (lang === 'ar' || lang === 'zh') await p.screenshot({ path: `${SHOTS}/prerender-country-nojs-${lang}-${width}.png`, fullPage: true });
+      await p.locator('.static-all a').click();
+      await p.waitForURL(`${server.base}${lang}/`);
+      assert.equal(await p.locator('.static-index tbody tr').count(), data.deployments.length, `${lang}: the whole table`);
+      await nojs.close();
+    }
+    // With JavaScript: hydrated in the language with the panel open, no warning; the share
+    // link is the page itself.
+    const { context, page, messages, requests } = await watched(`${server.base}${lang}/country/ken/`, { width: 1280 });
+    await mapReady(page);
+    await page.waitForTimeout(300);
+    assert.deepEqual(messages, [], `${lang}: console clean`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    assert.equal(await page.locator('#country-panel[data-country=KEN] h2').innerText(), names.KEN);
+    assert.ok(!requests.some((u) => /\/i18n\/[a-z]{2}\.json/.test(u)), `${lang}: the pack is in the page`);
+    const image = await shareField(page, 'image-code');
+    assert.equal(attr(image, 'a', 'href'), `${server.base}${lang}/country/ken/`);
+    assert.equal(attr(image, 'img', 'src'), `${server.base}${lang}/country/ken/preview.png`);
+    if (lang === 'ar') await page.screenshot({ path: `${SHOTS}/prerender-country-hydrated-ar-1280.png` });
+    await page.focus('#country-panel h2');
+    await page.keyboard.press('Escape');
+    await page.locator('#country-panel').waitFor({ state: 'detached', timeout: 3000 });
+    assert.deepEqual(messages, []);
+    await context.close();
+  }
+  // The preview of a country page in another language is its own picture, in that language.
+  const png = (rel) => fs.readFileSync(path.join(DIST, rel));
+  assert.notDeepEqual(png('zh/country/ken/preview.png'), png('country/ken/preview.png'));
 });
