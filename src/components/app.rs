@@ -423,7 +423,13 @@ pub fn App(props: &AppProps) -> Html {
             let mut embed_view = share_view.clone();
             embed_view.lang = Some(lang);
             let embed_title = format!("{}: {}", s.title, view_desc);
-            let snippet = crate::export::cite::embed_snippet(&here, &url::serialize(&embed_view), &embed_title, 760);
+            // From the site root when it is known: a country page's own folder has no embed.js.
+            let snippet = if base.is_empty() {
+                crate::export::cite::embed_snippet(&here, &url::serialize(&embed_view), &embed_title, 760)
+            } else {
+                let p = embed::place(&base, &embed_view, country_pages);
+                crate::export::cite::embed_snippet_at(&p.page, &p.query, &base, &embed_title, 760)
+            };
             let preview_alt = {
                 let c = state.view.country.as_deref().filter(|_| country_pages);
                 let countries = stats_all.0;

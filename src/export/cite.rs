@@ -20,17 +20,37 @@ pub fn embed_snippet(page_url: &str, query: &str, title: &str, height: u32) -> S
         Some(i) => &base[..=i],
         None => base,
     };
+    embed_snippet_at(base, query, dir, title, height)
+}
+
+/// The embed snippet for a site whose root is known: the frame shows `page` (the view's page: the
+/// site root, a language's folder or a country's page) with `query`, and the host script is
+/// `embed.js` at `root` (it exists only there, not beside every country page).
+pub fn embed_snippet_at(page: &str, query: &str, root: &str, title: &str, height: u32) -> String {
     let q = if query.is_empty() { "?embed=1".to_string() } else { format!("{query}&embed=1") };
     let title = crate::export::svg::xml_escape(title);
     format!(
-        "<iframe src=\"{base}{q}\" title=\"{title}\" width=\"100%\" height=\"{height}\" data-surveillance-atlas loading=\"lazy\" scrolling=\"no\" frameborder=\"0\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>\n<script src=\"{dir}embed.js\" async></script>",
-        q = crate::export::svg::xml_escape(&q)
+        "<iframe src=\"{page}{q}\" title=\"{title}\" width=\"100%\" height=\"{height}\" data-surveillance-atlas loading=\"lazy\" scrolling=\"no\" frameborder=\"0\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>\n<script src=\"{root}embed.js\" async></script>",
+        q = crate::export::svg::xml_escape(&q),
+        page = crate::export::svg::xml_escape(page),
+        root = crate::export::svg::xml_escape(root),
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embed_snippet_frames_the_view_and_loads_the_host_script_from_the_site_root() {
+        let s = embed_snippet_at("https://n.example/a/ar/country/ken/", "?year=2015", "https://n.example/a/", "T", 760);
+        assert!(s.starts_with("<iframe src=\"https://n.example/a/ar/country/ken/?year=2015&amp;embed=1\" title=\"T\""), "{s}");
+        assert!(s.ends_with("<script src=\"https://n.example/a/embed.js\" async></script>"), "{s}");
+        // From the page's own address (no site root known): the page and its folder.
+        let s = embed_snippet("file:///usb/atlas.html?country=KEN", "?country=KEN", "T", 760);
+        assert!(s.starts_with("<iframe src=\"file:///usb/atlas.html?country=KEN&amp;embed=1\""), "{s}");
+        assert!(s.contains("<script src=\"file:///usb/embed.js\""));
+    }
 
     #[test]
     fn citation_has_title_year_link_and_access_date() {
