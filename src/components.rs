@@ -19,6 +19,7 @@ pub mod event_list;
 pub mod filter_panel;
 pub mod zoom_controls;
 pub mod search_box;
+pub mod site_search;
 pub mod data_table;
 pub mod glance;
 pub mod share_panel;

@@ -283,6 +283,15 @@ async fn filters_search_and_events_render_their_controls() {
     let html = LocalServerRenderer::<SearchBox>::with_props(SearchBoxProps { lang: Lang::En, entries, on_choose: Callback::noop() }).render().await;
     assert!(html.contains("role=\"combobox\"") && html.contains("aria-controls=\"search-list\"") && html.contains("aria-expanded=\"false\""));
     assert!(html.contains("role=\"listbox\""));
+    // The app's search box (names arriving after start re-render it alone) renders the same
+    // combobox, over the same entries (natively the names are read at once).
+    use surveillance_atlas::components::site_search::{SiteSearch, SiteSearchProps};
+    let plain = |h: String| h.split("<!--").map(|p| p.split_once("-->").map(|(_, rest)| rest).unwrap_or(p)).collect::<String>();
+    let site = LocalServerRenderer::<SiteSearch>::with_props(SiteSearchProps { loaded: loaded.clone(), lang: Lang::En, on_choose: Callback::noop() }).render().await;
+    let names = surveillance_atlas::i18n::pack::parse_names(surveillance_atlas::i18n::pack::committed_names()).unwrap();
+    let entries = Rc::new(surveillance_atlas::state::search_index::entries(&loaded, Lang::En, Some(&names)));
+    let with_names = LocalServerRenderer::<SearchBox>::with_props(SearchBoxProps { lang: Lang::En, entries, on_choose: Callback::noop() }).render().await;
+    assert_eq!(plain(site), plain(with_names));
 
     let events: Vec<_> = loaded.data.events.iter().map(|e| Rc::new(e.clone())).collect();
     let in_2019 = events.iter().filter(|e| e.year() == Some(2019)).count();

@@ -7,7 +7,7 @@ use crate::components::filter_panel::FilterPanel;
 use crate::components::glance::Glance;
 use crate::components::legend::Legend;
 use crate::components::map_view::MapView;
-use crate::components::search_box::SearchBox;
+use crate::components::site_search::SiteSearch;
 use crate::components::share_panel::{ExportKind, SharePanel};
 use crate::components::handout::Handout;
 use crate::components::presenter_view::PresenterView;
@@ -131,8 +131,10 @@ pub fn initial_state(loaded: Rc<crate::state::app::Loaded>, query: &str) -> AppS
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_else(|| AppState::from_query(&history::current_query())));
-    let browser = crate::components::startup::use_startup(&state, props.prerendered.clone());
-    let (lang, lang_pending) = crate::components::lang_pack::use_lang_pack(state.view.lang.or(browser).unwrap_or(Lang::En));
+    let (browser, awaiting) = crate::components::startup::use_startup(&state, props.prerendered.clone());
+    let requested = state.view.lang.or(browser).unwrap_or(Lang::En);
+    let (lang, lang_pending) = crate::components::lang_pack::use_lang_pack(requested);
+    crate::components::startup::use_ready_once_shown(awaiting, requested, lang_pending);
     let s = lang.strings();
 
     use_effect_with((lang, state.view.theme), |(lang, theme)| apply_document(*lang, *theme));
@@ -300,11 +302,6 @@ pub fn App(props: &AppProps) -> Html {
         c.dedup();
         (c.len(),)
     });
-    // Every country's names in the other languages arrive after start (`i18n/names.json`).
-    let country_names = crate::components::lang_pack::use_country_names();
-    let search_entries = use_memo((loaded.clone(), lang, country_names), |(l, lang, names)| {
-        l.as_ref().map(|l| crate::state::search_index::entries(l, *lang, names.as_deref())).unwrap_or_default()
-    });
 
     // Stable while the filters stay: the search box is not re-rendered by a year change.
     let on_search = {
@@ -427,8 +424,11 @@ pub fn App(props: &AppProps) -> Html {
             let snippet = if base.is_empty() {
                 crate::export::cite::embed_snippet(&here, &url::serialize(&embed_view), &embed_title, 760)
             } else {
+                // The frame's query names the language even where the page's folder implies it.
                 let p = embed::place(&base, &embed_view, country_pages);
-                crate::export::cite::embed_snippet_at(&p.page, &p.query, &base, &embed_title, 760)
+                let mut q = url::parse(&p.query);
+                q.lang = Some(lang);
+                crate::export::cite::embed_snippet_at(&p.page, &url::serialize(&q), &base, &embed_title, 760)
             };
             let preview_alt = {
                 let c = state.view.country.as_deref().filter(|_| country_pages);
@@ -565,7 +565,7 @@ pub fn App(props: &AppProps) -> Html {
                             notes={state.notes} on_presenter={presenter_window(&here, &state.view)} />
                     }
                     <div class="toolbar" hidden={present}>
-                        <SearchBox {lang} entries={search_entries.clone()} on_choose={on_search.clone()} />
+                        <SiteSearch loaded={loaded.clone()} {lang} on_choose={on_search.clone()} />
                         <div class="tabs" role="tablist" aria-label={s.view_label} onkeydown={on_tab_key}>
                             { tab_button(Tab::Map, s.tab_map) }{ tab_button(Tab::Table, s.tab_table) }
                         </div>

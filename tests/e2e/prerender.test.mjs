@@ -316,7 +316,7 @@ test('every country page exists in every language: readable without JavaScript, 
     assert.equal(attr(image, 'img', 'src'), `${server.base}${lang}/country/ken/preview.png`);
     // The embed snippet frames the page and loads the host script from the site root.
     const embed = await shareField(page, 'embed-code');
-    assert.equal(attr(embed, 'iframe', 'src'), `${server.base}${lang}/country/ken/?embed=1`);
+    assert.equal(attr(embed, 'iframe', 'src'), `${server.base}${lang}/country/ken/?lang=${lang}&embed=1`);
     assert.equal(attr(embed, 'script', 'src'), `${server.base}embed.js`);
     assert.equal((await fetch(attr(embed, 'script', 'src'))).status, 200);
     if (lang === 'ar') await page.screenshot({ path: `${SHOTS}/prerender-country-hydrated-ar-1280.png` });
