@@ -76,6 +76,7 @@ test('presentation on a phone keeps the map in view', async () => {
 
 test('each step frames its country: the selected shape sits inside the map, larger than at world scale', async () => {
   const { page, context } = await openPage(browser, { width: 1280, height: 720, reducedMotion: 'reduce', url: server.base + '?mode=present' });
+  await mapReady(page);
   for (let i = 0; i < n; i++) {
     await stepShown(page, i + 1);
     const c = data.story[i].country;
