@@ -44,16 +44,18 @@ thread_local! {
 /// year change's script.
 pub const REPLACE_DELAY_MS: i32 = 300;
 
-/// Writes the view to the address bar: a push (selection, tab) at once, a replace (year,
-/// filters, zoom …) at most once per `REPLACE_DELAY_MS`, with the latest view of the burst, so
-/// that scrubbing or playing the years does not spend frames on `history.replaceState`. A push
-/// drops a pending replace: it carries the newer view.
+/// Writes the view to the address bar: a push (selection, tab) once the frame that shows it is
+/// painted (`history.pushState` records the scroll position, about 17 ms of a country click at
+/// 1× CPU, which then no longer delays that frame), a replace (year, filters, zoom …) at most
+/// once per `REPLACE_DELAY_MS`, with the latest view of the burst, so that scrubbing or playing
+/// the years does not spend frames on `history.replaceState`. A push drops a pending replace: it
+/// carries the newer view.
 pub fn write_view(ours: String, push: bool) {
     #[cfg(target_arch = "wasm32")]
     {
         if push {
             PENDING.with(|p| p.borrow_mut().take());
-            write(&ours, true);
+            crate::web::dom::after_paint(100, move || write(&ours, true));
             return;
         }
         let scheduled = PENDING.with(|p| p.borrow_mut().replace(ours).is_some());
