@@ -29,16 +29,12 @@ fn main() {
         yew::Renderer::<App>::with_root(root).render();
         return;
     };
-    // The offline file carries the data in the page: hydrated at once.
-    if let Some(loaded) = surveillance_atlas::web::boot::embedded_data(DATA_URL) {
-        hydrate(root, loaded, view);
-        return;
-    }
-    // A prerendered page: hydrated once the dataset and the geometry boot.js requested have
-    // arrived (the markup stays as it is meanwhile: a static map, the controls hidden).
+    // Hydrated once the dataset and the geometry boot.js requested have arrived (the markup stays
+    // as it is meanwhile: a static map, the controls hidden); the offline file carries both in the
+    // page, which `fetch::load` reads without a request.
     wasm_bindgen_futures::spawn_local(async move {
         match surveillance_atlas::web::fetch::load(DATA_URL, WORLD_URL).await {
-            Ok(loaded) => hydrate(root, std::rc::Rc::new(loaded), view),
+            Ok(loaded) => hydrate(root, loaded, view),
             Err(e) => {
                 // Markup that cannot be hydrated is replaced, not doubled: the app then loads
                 // the files itself and shows what failed, with its retry button.
@@ -51,9 +47,9 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn hydrate(root: web_sys::Element, loaded: std::rc::Rc<surveillance_atlas::state::app::Loaded>, view: String) {
+fn hydrate(root: web_sys::Element, loaded: surveillance_atlas::state::app::Loaded, view: String) {
     use surveillance_atlas::components::app::{App, AppProps};
-    let initial = surveillance_atlas::components::app::initial_state(loaded, &view);
+    let initial = surveillance_atlas::components::app::initial_state(std::rc::Rc::new(loaded), &view);
     let props = AppProps { initial: Some(std::rc::Rc::new(initial)), prerendered: Some(view.into()) };
     yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
 }

@@ -118,9 +118,9 @@ pub async fn render_app(loaded: Rc<Loaded>, query: &str) -> String {
 /// (A country with more deployments than the panel shows before its "Show all" button, which
 /// needs the app, gets a table of its own deployments too.)
 pub async fn render_index(loaded: Rc<Loaded>, lang: Lang, country: Option<&str>) -> String {
-    let rows: Vec<Deployment> = match country {
+    let rows: Vec<Deployment> = match country.map(|c| loaded.deployments_in(c)) {
         None => loaded.data.deployments.clone(),
-        Some(c) if loaded.deployments_in(c).len() > crate::state::table::PANEL_PAGE => loaded.deployments_in(c).into_iter().cloned().collect(),
+        Some(own) if own.len() > crate::state::table::PANEL_PAGE => own.into_iter().cloned().collect(),
         Some(_) => Vec::new(),
     };
     let table = if rows.is_empty() {
@@ -138,7 +138,17 @@ pub async fn render_index(loaded: Rc<Loaded>, lang: Lang, country: Option<&str>)
 
 /// A language's home page, relative to the site root.
 fn home_href(lang: Lang) -> String {
-    if lang == Lang::En { "./".to_string() } else { lang_dir(lang) }
+    site_href(None, &lang_dir(lang))
+}
+
+/// The address of a page's folder (`""` for the site root, `country/ken/`): under the public base
+/// URL when there is one, else relative to the site root, where the root itself is `./`.
+fn site_href(base: Option<&str>, dir: &str) -> String {
+    match base {
+        Some(b) => format!("{b}{dir}"),
+        None if dir.is_empty() => "./".to_string(),
+        None => dir.to_string(),
+    }
 }
 
 /// Links to the same page (the home page, or a country's) in every other language, each named in
@@ -182,9 +192,10 @@ pub fn public_base(value: Option<&str>) -> Result<Option<String>, String> {
 /// `<base href>` to it) and the image is the page's own `preview.png` next to it.
 pub fn head_tags(page: &Page, base: Option<&str>) -> String {
     let e = |s: &str| xml_escape(s);
-    let (canonical, image) = match base {
-        Some(b) => (format!("{b}{}", page.dir), format!("{b}{}{PREVIEW}", page.dir)),
-        None => (if page.dir.is_empty() { "./".to_string() } else { page.dir.clone() }, PREVIEW.to_string()),
+    let canonical = site_href(base, &page.dir);
+    let image = match base {
+        Some(b) => format!("{b}{}{PREVIEW}", page.dir),
+        None => PREVIEW.to_string(),
     };
     let title = if page.title.is_empty() { Lang::En.strings().title.to_string() } else { page.title.clone() };
     let mut t = String::new();
@@ -195,11 +206,7 @@ pub fn head_tags(page: &Page, base: Option<&str>) -> String {
             Some(c) => crate::state::url::country_page_in(l, c),
             None => lang_dir(l),
         };
-        match base {
-            Some(b) => format!("{b}{dir}"),
-            None if dir.is_empty() => "./".to_string(),
-            None => dir,
-        }
+        site_href(base, &dir)
     };
     for l in Lang::ALL {
         t.push_str(&format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, l.code(), e(&href(l))));

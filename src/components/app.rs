@@ -419,23 +419,23 @@ pub fn App(props: &AppProps) -> Html {
             let citation = crate::export::cite::citation(s, &loaded.data.meta.updated, &cite_link, &s.date_str(&today()));
             let mut embed_view = share_view.clone();
             embed_view.lang = Some(lang);
+            let embed_place = embed::place(&base, &embed_view, country_pages);
             let embed_title = format!("{}: {}", s.title, view_desc);
             // From the site root when it is known: a country page's own folder has no embed.js.
             let snippet = if base.is_empty() {
                 crate::export::cite::embed_snippet(&here, &url::serialize(&embed_view), &embed_title, 760)
             } else {
                 // The frame's query names the language even where the page's folder implies it.
-                let p = embed::place(&base, &embed_view, country_pages);
-                let mut q = url::parse(&p.query);
+                let mut q = url::parse(&embed_place.query);
                 q.lang = Some(lang);
-                crate::export::cite::embed_snippet_at(&p.page, &url::serialize(&q), &base, &embed_title, 760)
+                crate::export::cite::embed_snippet_at(&embed_place.page, &url::serialize(&q), &base, &embed_title, 760)
             };
             let preview_alt = {
                 let c = state.view.country.as_deref().filter(|_| country_pages);
                 let countries = stats_all.0;
                 embed::preview_alt(s, c.map(|c| (loaded.country_name_in(c, lang), loaded.deployments_in(c).len())).as_ref().map(|(n, k)| (n.as_str(), *k)), countries, loaded.data.deployments.len())
             };
-            let amp = embed::amp_snippet(&embed::place(&base, &embed_view, country_pages), &embed_title, &preview_alt, s.amp_show_more);
+            let amp = embed::amp_snippet(&embed_place, &embed_title, &preview_alt, s.amp_show_more);
             let image = embed::image_snippet(&shared, &preview_alt);
             let on_copy = {
                 let status = status.clone();

@@ -39,22 +39,6 @@ pub fn prerendered_view() -> Option<String> {
     None
 }
 
-/// The bundled dataset and geometry from the page, validated, when the page carries them (the
-/// single-file offline copy, `scripts/offline.mjs`); None otherwise (prerendered pages do not:
-/// `assets/boot.js` requests the files), or when its blocks do not load (logged).
-/// `data_url` is the bundled dataset's address, named in messages.
-pub fn embedded_data(data_url: &str) -> Option<std::rc::Rc<crate::state::app::Loaded>> {
-    let data = embedded(DATA_ID)?;
-    let geo = embedded(GEO_ID)?;
-    match crate::data::load::build(data_url, &data, &geo) {
-        Ok(l) => Some(std::rc::Rc::new(l)),
-        Err(e) => {
-            crate::web::dom::log(&format!("{}: {}", e.title, e.details.join("; ")));
-            None
-        }
-    }
-}
-
 /// Installs the language pack the page carries, if any, so that the app can hydrate markup
 /// prerendered in that language without fetching the pack first. The pack is the language of
 /// `<html lang>`, which the prerender writes with it (`pack::install` checks they agree).
