@@ -145,3 +145,42 @@ async fn replace_writes_wait_and_coalesce_while_pushes_follow_the_frame() {
     }
     assert!(current_query().contains("country=KEN") && !current_query().contains("2013"), "the dropped replace never lands: {}", current_query());
 }
+
+#[wasm_bindgen_test]
+async fn back_or_forward_drops_waiting_writes_and_restores_without_pushing() {
+    use surveillance_atlas::web::history::{current_query, navigated, write_view, REPLACE_DELAY_MS};
+    let history = web_sys::window().unwrap().history().unwrap();
+    let length = || history.length().unwrap();
+    let frames = |n: i32| async move {
+        for _ in 0..n {
+            tick().await;
+        }
+    };
+    let before = length();
+    let start = current_query();
+    // A selection's push is waiting for its frame when the reader goes Back: it belonged to the
+    // entry just left and never lands (it would otherwise cut the Forward entries).
+    write_view("?country=UGA".into(), true);
+    navigated();
+    frames(10).await;
+    assert_eq!(length(), before, "the dropped push adds no entry");
+    assert_eq!(current_query(), start, "the dropped push writes nothing");
+    // The view a Back restores is already in the address bar: its write is a replace, not a push.
+    navigated();
+    write_view("?country=ZMB".into(), true);
+    frames(2 * REPLACE_DELAY_MS / 30).await;
+    assert_eq!(length(), before, "a restored view adds no entry");
+    assert!(current_query().contains("country=ZMB"), "a restored view is written as a replace: {}", current_query());
+    // A replace waiting when the reader goes Back is dropped too (it described the entry left).
+    write_view("?country=ZMB&year=2015".into(), false);
+    navigated();
+    frames(2 * REPLACE_DELAY_MS / 30).await;
+    assert!(!current_query().contains("2015"), "the dropped replace never lands: {}", current_query());
+    // After the restored frame, the reader's next selection pushes as usual.
+    navigated();
+    frames(10).await;
+    write_view("?country=KEN".into(), true);
+    frames(10).await;
+    assert!(current_query().contains("country=KEN"), "{}", current_query());
+    assert_eq!(length(), before + 1, "a selection after a Back pushes");
+}

@@ -180,7 +180,10 @@ pub fn App(props: &AppProps) -> Html {
     {
         let d = state.dispatcher();
         use_effect_with((), move |_| {
-            let guard = on_popstate(move || d.dispatch(Action::Restore(url::parse(&history::current_query()))));
+            let guard = on_popstate(move || {
+                history::navigated();
+                d.dispatch(Action::Restore(url::parse(&history::current_query())))
+            });
             move || drop(guard)
         });
     }

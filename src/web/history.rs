@@ -36,6 +36,12 @@ pub fn current_query() -> String {
 thread_local! {
     /// A replace-type write waiting for its delay (`REPLACE_DELAY_MS`).
     static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// Counts Back/Forward navigations ([`navigated`]): a push waiting for its frame is dropped
+    /// if one happens first, since it belongs to the entry the reader has just left.
+    static NAVIGATIONS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Set by [`navigated`] until the restored view's frame is painted: the view change it causes
+    /// is already in the address bar and must not push (that would cut the Forward entries).
+    static RESTORING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// How long a replace waits, so that a burst of changes (a held arrow key, a drag along the
@@ -44,18 +50,48 @@ thread_local! {
 /// year change's script.
 pub const REPLACE_DELAY_MS: i32 = 300;
 
+/// Tells the writer that the reader went Back or Forward (call it from the `popstate` handler,
+/// before restoring the view): writes still waiting belong to the entry just left and are
+/// dropped, and the restored view, already in the address bar, becomes a replace, not a push
+/// (a push there would cut the Forward entries: Back, Back, Forward would go nowhere).
+pub fn navigated() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        PENDING.with(|p| p.borrow_mut().take());
+        let n = NAVIGATIONS.with(|c| {
+            c.set(c.get().wrapping_add(1));
+            c.get()
+        });
+        RESTORING.with(|r| r.set(true));
+        // If the navigation changes nothing in the view, no write consumes the flag: it ends
+        // with the frame, so the reader's next selection pushes as usual.
+        crate::web::dom::after_paint(100, move || {
+            if NAVIGATIONS.with(|c| c.get()) == n {
+                RESTORING.with(|r| r.set(false));
+            }
+        });
+    }
+}
+
 /// Writes the view to the address bar: a push (selection, tab) once the frame that shows it is
 /// painted (`history.pushState` records the scroll position, about 17 ms of a country click at
 /// 1× CPU, which then no longer delays that frame), a replace (year, filters, zoom …) at most
 /// once per `REPLACE_DELAY_MS`, with the latest view of the burst, so that scrubbing or playing
 /// the years does not spend frames on `history.replaceState`. A push drops a pending replace: it
-/// carries the newer view.
+/// carries the newer view. A push is dropped if the reader goes Back or Forward before it lands,
+/// and the view a Back or Forward restores is written as a replace ([`navigated`]).
 pub fn write_view(ours: String, push: bool) {
     #[cfg(target_arch = "wasm32")]
     {
+        let push = push && !RESTORING.with(|r| r.replace(false));
         if push {
             PENDING.with(|p| p.borrow_mut().take());
-            crate::web::dom::after_paint(100, move || write(&ours, true));
+            let n = NAVIGATIONS.with(|c| c.get());
+            crate::web::dom::after_paint(100, move || {
+                if NAVIGATIONS.with(|c| c.get()) == n {
+                    write(&ours, true)
+                }
+            });
             return;
         }
         let scheduled = PENDING.with(|p| p.borrow_mut().replace(ours).is_some());

@@ -249,12 +249,26 @@ test('a URL with state reproduces the view after reload, and Back restores the s
   await page.locator('#country-panel[data-country=UGA]').waitFor();
   await page.click('#c-ZMB');
   await page.locator('#country-panel[data-country=ZMB]').waitFor();
+  await expectQuery(page, q.replace('KEN', 'ZMB'));
+  const entries = await page.evaluate(() => history.length);
   await page.goBack();
   await page.locator('#country-panel[data-country=UGA]').waitFor();
   await page.goBack();
   await page.locator('#country-panel[data-country=KEN]').waitFor();
   await page.goForward();
   await page.locator('#country-panel[data-country=UGA]').waitFor();
+  // Back and Forward in quick succession, without waiting for the views in between: restoring
+  // a view never adds an entry (which would cut the Forward entries).
+  await page.goForward();
+  await page.goBack();
+  await page.goBack();
+  await page.locator('#country-panel[data-country=KEN]').waitFor();
+  await page.goForward();
+  await page.goForward();
+  await page.locator('#country-panel[data-country=ZMB]').waitFor();
+  await expectQuery(page, q.replace('KEN', 'ZMB'));
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => history.length), entries, 'Back and Forward add no history entry');
   await context.close();
 });
 
