@@ -3,7 +3,7 @@ use crate::components::event_year::EventYear;
 use crate::data::model::Event;
 use crate::i18n::Lang;
 use crate::state::app::Loaded;
-use crate::state::window::{carry, window, EVENT_BUDGET};
+use crate::state::window::{carry, run_keys, window, EVENT_BUDGET};
 use crate::web::dom::{after_paint, prefers_reduced_motion, scroll_into_view_nearest};
 use std::rc::Rc;
 use crate::components::show_all::ShowAll;
@@ -75,10 +75,9 @@ pub fn EventList(props: &EventListProps) -> Html {
     if props.events.is_empty() {
         return html! { <section class="events" aria-labelledby="events-title"><h2 id="events-title">{ s.events_title }</h2><p>{ s.no_events }</p></section> };
     }
-    let cards = groups.iter().enumerate().skip(range.start).take(range.len()).map(|(i, (y, events))| {
+    let keys = run_keys(groups.iter().map(|(y, _)| *y));
+    let cards = groups.iter().zip(keys).skip(range.start).take(range.len()).map(|((y, events), key)| {
         let current = props.year.is_some() && *y == props.year;
-        // Key: the first event's id (a year can come back in a later run if dates are unsorted).
-        let key = events.first().map(|e| e.id.clone()).unwrap_or_else(|| i.to_string());
         html! { <EventYear {key} loaded={props.loaded.clone()} events={events.clone()} lang={props.lang} on_choose={props.on_choose.clone()} {current} /> }
     }).collect::<Html>();
     html! {
@@ -91,3 +90,4 @@ pub fn EventList(props: &EventListProps) -> Html {
         </section>
     }
 }
+

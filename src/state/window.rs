@@ -60,6 +60,25 @@ pub fn carry((first, last): (Option<i32>, Option<i32>), years: &[Option<i32>]) -
     (start < end).then_some(start..end)
 }
 
+/// The keys of the strip's year runs: the year (`undated` for events without one), and which
+/// run of that year it is when dates are unsorted and a year comes back (`2019`, `2019.1`).
+/// They depend on the years alone, not on which events survive the filters, so that a filter
+/// change keeps every surviving card's DOM (a key from the run's first event changed whenever
+/// the filters took that event away, and every card of its year was built again).
+pub fn run_keys(years: impl Iterator<Item = Option<i32>>) -> Vec<String> {
+    let mut seen: std::collections::HashMap<Option<i32>, usize> = std::collections::HashMap::new();
+    years
+        .map(|y| {
+            let n = seen.entry(y).or_insert(0);
+            let base = y.map_or_else(|| "undated".to_owned(), |y| y.to_string());
+            let key = if *n == 0 { base } else { format!("{base}.{n}") };
+            *n += 1;
+            key
+        })
+        .collect()
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +148,12 @@ mod tests {
                 prop_assert!(w.end == n || total + sizes[w.end] > budget);
             }
         }
+    }
+
+    #[test]
+    fn run_keys_follow_the_years_not_the_events() {
+        assert_eq!(run_keys([Some(2019), Some(2020), None].into_iter()), ["2019", "2020", "undated"]);
+        // Unsorted dates: a year that comes back gets a distinct key (keys must be unique).
+        assert_eq!(run_keys([Some(2019), Some(2020), Some(2019), Some(2019)].into_iter()), ["2019", "2020", "2019.1", "2019.2"]);
     }
 }

@@ -159,9 +159,15 @@ test('filters change the counts and reset restores them', async () => {
   const total = data.deployments.length;
   assert.match(before, new RegExp(`${new Set(data.deployments.map((d) => d.country)).size} countries · ${total} deployments`));
   await page.locator('.filters summary').click();
+  // Each event card in the strip is tagged, to tell after the change whether it was kept or built again.
+  const cardsBefore = await page.evaluate(() => [...document.querySelectorAll('.event-strip > li')].map((li) => ((li.__kept = true), li.id)));
   await page.locator('input[name=company][value=zte]').check();
   const zte = data.deployments.filter((d) => d.companies.includes('zte'));
   assert.match(await summary(page), new RegExp(`${new Set(zte.map((d) => d.country)).size} countr(y|ies) · ${zte.length} deployments?`));
+  // A filter change keeps the DOM of every card it does not remove (the strip is keyed by year and event).
+  const cards = await page.evaluate((ids) => [...document.querySelectorAll('.event-strip > li')].filter((li) => ids.includes(li.id)).map((li) => [li.id, li.__kept === true]), cardsBefore);
+  assert.ok(cards.length > 0 && cards.length < cardsBefore.length, `the filter keeps some cards: ${cards.length} of ${cardsBefore.length}`);
+  assert.deepEqual(cards.filter(([, kept]) => !kept).map(([id]) => id), [], 'cards that survive a filter change are not built again');
   assert.equal(await shadedCount(page), new Set(zte.map((d) => d.country)).size);
   await page.locator('input[name=evidence][value=confirmed]').check();
   const both = zte.filter((d) => d.evidence === 'confirmed');
