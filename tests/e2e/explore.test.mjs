@@ -161,6 +161,8 @@ test('filters change the counts and reset restores them', async () => {
   await page.locator('.filters summary').click();
   // Each event card in the strip is tagged, to tell after the change whether it was kept or built again.
   const cardsBefore = await page.evaluate(() => [...document.querySelectorAll('.event-strip > li')].map((li) => ((li.__kept = true), li.id)));
+  const stripHeight = () => page.evaluate(() => Math.round(document.querySelector('.event-strip').getBoundingClientRect().height));
+  const heightBefore = await stripHeight();
   await page.locator('input[name=company][value=zte]').check();
   const zte = data.deployments.filter((d) => d.companies.includes('zte'));
   assert.match(await summary(page), new RegExp(`${new Set(zte.map((d) => d.country)).size} countr(y|ies) · ${zte.length} deployments?`));
@@ -168,6 +170,9 @@ test('filters change the counts and reset restores them', async () => {
   const cards = await page.evaluate((ids) => [...document.querySelectorAll('.event-strip > li')].filter((li) => ids.includes(li.id)).map((li) => [li.id, li.__kept === true]), cardsBefore);
   assert.ok(cards.length > 0 && cards.length < cardsBefore.length, `the filter keeps some cards: ${cards.length} of ${cardsBefore.length}`);
   assert.deepEqual(cards.filter(([, kept]) => !kept).map(([id]) => id), [], 'cards that survive a filter change are not built again');
+  // Off-screen cards skip rendering but keep their size: the strip's height does not move (the content below it does not shift).
+  assert.equal(await page.locator('.event-strip > li').first().evaluate((li) => getComputedStyle(li).contentVisibility), 'auto');
+  assert.equal(await stripHeight(), heightBefore, 'the strip keeps its height when the filters remove cards');
   assert.equal(await shadedCount(page), new Set(zte.map((d) => d.country)).size);
   await page.locator('input[name=evidence][value=confirmed]').check();
   const both = zte.filter((d) => d.evidence === 'confirmed');
@@ -175,6 +180,7 @@ test('filters change the counts and reset restores them', async () => {
   await expectQuery(page, '?company=zte&evidence=confirmed');
   await page.locator('.filters .reset').click();
   assert.equal(await summary(page), before);
+  assert.equal(await stripHeight(), heightBefore, 'the strip keeps its height when the cards come back');
   await context.close();
 });
 
