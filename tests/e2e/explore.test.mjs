@@ -328,12 +328,13 @@ test('events follow the year; choosing one moves to its year and country', async
   await mapReady(page);
   const current = page.locator('.event.current');
   assert.ok((await current.count()) > 0);
-  for (const t of await current.locator('.ev-meta time').allInnerTexts()) assert.match(t, /2019/);
+  // textContent, not innerText: cards off screen skip rendering (content-visibility), and innerText is rendered text.
+  for (const t of await current.locator('.ev-meta time').allTextContents()) assert.match(t, /2019/);
   // A card's sources are a closed list with no links until it is opened; opening it shows every
   // cited source, linked over http(s); closing it removes them again.
   const first = data.events.find((e) => e.date.startsWith('2019') && e.sources.length > 0);
   const list = page.locator(`#e-${first.id} details.sources`);
-  assert.equal(await list.locator('summary').innerText(), `Sources (${first.sources.length})`);
+  assert.equal((await list.locator('summary').textContent()).trim(), `Sources (${first.sources.length})`);
   assert.equal(await list.locator('a').count(), 0);
   await list.locator('summary').click();
   await page.waitForFunction((id) => document.querySelectorAll(`#e-${id} details.sources li.source`).length > 0, first.id);
