@@ -34,7 +34,9 @@ fn main() {
     // page, which `fetch::load` reads without a request.
     wasm_bindgen_futures::spawn_local(async move {
         match surveillance_atlas::web::fetch::load(DATA_URL, WORLD_URL).await {
-            Ok(loaded) => hydrate(root, loaded, view),
+            // In a task of its own: parsing the dataset and hydrating would otherwise be one long
+            // task (Lighthouse counts each task's time over 50 ms as blocking).
+            Ok(loaded) => surveillance_atlas::web::dom::timeout(0, move || hydrate(root, loaded, view)),
             Err(e) => {
                 // Markup that cannot be hydrated is replaced, not doubled: the app then loads
                 // the files itself and shows what failed, with its retry button.
