@@ -55,6 +55,19 @@ pub fn EventList(props: &EventListProps) -> Html {
     // A long strip renders a window of whole years around the selected one (see
     // `state::window`), kept while the selection stays inside it, and "Show all" for the rest.
     let all = use_state(|| false);
+    // Whether the strip has been painted with every card laid out: from then on the stylesheet
+    // lets cards off screen skip rendering, each keeping the size it was painted at (`.sized`).
+    // A strip built again after an empty list (filters that left no event) starts unsized again.
+    let sized = use_state_eq(|| false);
+    {
+        let sized = sized.clone();
+        use_effect_with(props.events.is_empty(), move |empty| {
+            if !*empty {
+                sized.set(false);
+                after_paint(200, move || sized.set(true));
+            }
+        });
+    }
     // The window rendered last: for which list, which runs, and their first and last year (a new
     // list, after a filter change, keeps the same years: `window::carry`).
     type Last = (Rc<Vec<(Option<i32>, Rc<[Rc<Event>]>)>>, std::ops::Range<usize>, (Option<i32>, Option<i32>));
@@ -86,7 +99,7 @@ pub fn EventList(props: &EventListProps) -> Html {
             if hidden > 0 {
                 <ShowAll class="events-more" label={format!("{} · {} ({})", s.sheet_expand, s.events_title, s.int(props.events.len() as i64))} all={all.setter()} />
             }
-            <ol class="event-strip">{ cards }</ol>
+            <ol class={classes!("event-strip", sized.then_some("sized"))}>{ cards }</ol>
         </section>
     }
 }
