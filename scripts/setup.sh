@@ -50,7 +50,14 @@ fi
 STAMP="node_modules/.lock-stamp"
 if [ ! -f "$STAMP" ] || ! cat package.json package-lock.json | cmp -s - "$STAMP"; then
   say "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  # A registry connection that stalls mid-download hangs npm ci with no error (seen here: 17 min
+  # with no byte after 413 fetches); a fresh install takes 1-4 min, so stop an attempt after
+  # 10 min and try again (npm's cache keeps what arrived).
+  for attempt in 1 2 3; do
+    if timeout 600 npm ci --no-audit --no-fund --loglevel=error; then break; fi
+    if [ "$attempt" = 3 ]; then echo "npm ci failed 3 times" >&2; exit 1; fi
+    say "npm ci did not finish (attempt $attempt of 3), trying again"
+  done
   cat package.json package-lock.json > "$STAMP"
 fi
 
