@@ -103,4 +103,3 @@ pub fn EventList(props: &EventListProps) -> Html {
         </section>
     }
 }
-

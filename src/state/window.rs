@@ -78,7 +78,6 @@ pub fn run_keys(years: impl Iterator<Item = Option<i32>>) -> Vec<String> {
         .collect()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
